@@ -5,7 +5,9 @@
 //! them back. The binary in `main.rs` and `cli` only parse arguments and print.
 
 pub mod article;
+pub mod cli;
 pub mod error;
+pub mod extract;
 pub mod ingest;
 
 pub use article::Article;

@@ -91,14 +91,39 @@ fn month_of(word: &str) -> Option<u32> {
 
 fn is_noise_word(w: &str) -> bool {
     const NOISE: [&str; 25] = [
-        "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "monday",
-        "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "t", "z", "at", "am",
-        "pm", "utc", "gmt", "of",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "t",
+        "z",
+        "at",
+        "am",
+        "pm",
+        "utc",
+        "gmt",
+        "of",
     ];
     let w = w.to_ascii_lowercase();
     NOISE.contains(&w.as_str())
         || (w.len() <= 4 && w.ends_with('t') && w.chars().all(|c| c.is_ascii_alphabetic()))
-        || matches!(w.as_str(), "st" | "nd" | "rd" | "th" | "updated" | "published")
+        || matches!(
+            w.as_str(),
+            "st" | "nd" | "rd" | "th" | "updated" | "published"
+        )
 }
 
 /// Turn a two-digit year into a full one: 00..=(this year + 1) is 20xx, the rest 19xx.

@@ -138,7 +138,9 @@ fn record(v: &Value) -> Result<RawArticle, String> {
     if let Some(a) = field(map, AUTHOR) {
         raw.authors = match a {
             Value::Array(items) => items.iter().filter_map(text_of).collect(),
-            other => text_of(other).map(|s| split_authors(&s)).unwrap_or_default(),
+            other => text_of(other)
+                .map(|s| split_authors(&s))
+                .unwrap_or_default(),
         };
     }
     Ok(raw)
@@ -224,18 +226,27 @@ mod tests {
 
     #[test]
     fn arrays_and_wrappers() {
-        assert_eq!(read_json(r#"[{"body":"a"},{"body":"b"}]"#).unwrap().len(), 2);
         assert_eq!(
-            read_json(r#"{"status":"ok","articles":[{"content":"a"},{"content":"b"},{"content":"c"}]}"#)
-                .unwrap()
-                .len(),
+            read_json(r#"[{"body":"a"},{"body":"b"}]"#).unwrap().len(),
+            2
+        );
+        assert_eq!(
+            read_json(
+                r#"{"status":"ok","articles":[{"content":"a"},{"content":"b"},{"content":"c"}]}"#
+            )
+            .unwrap()
+            .len(),
             3
         );
     }
 
     #[test]
     fn broken_and_odd_json() {
-        assert!(read_json("{\"title\": ").unwrap_err().starts_with("invalid JSON"));
+        assert!(
+            read_json("{\"title\": ")
+                .unwrap_err()
+                .starts_with("invalid JSON")
+        );
         assert!(read_json("42").is_err());
         let deep = "[".repeat(100_000);
         assert!(read_json(&deep).is_err());

@@ -67,8 +67,7 @@ fn read_front_matter(front: &str, raw: &mut RawArticle) {
             }
             continue;
         }
-        let Some((key, value)) = trimmed.split_once(':').or_else(|| trimmed.split_once('='))
-        else {
+        let Some((key, value)) = trimmed.split_once(':').or_else(|| trimmed.split_once('=')) else {
             continue;
         };
         let key = key.trim().to_ascii_lowercase();

@@ -284,7 +284,10 @@ fn finish(path: &str, raws: Vec<std::result::Result<RawArticle, String>>) -> Fil
                 .map(|a| clean_line(a))
                 .filter(|a| !a.is_empty())
                 .collect(),
-            url: raw.url.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()),
+            url: raw
+                .url
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty()),
         });
     }
     if out.articles.is_empty() && out.failure.is_none() {

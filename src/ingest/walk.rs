@@ -113,8 +113,7 @@ pub fn walk(paths: &[PathBuf], options: WalkOptions, skip: Option<&Path>) -> Wal
             let meta = match entry.metadata() {
                 Ok(m) => m,
                 Err(e) => {
-                    out.errors
-                        .push((entry.path().to_path_buf(), e.to_string()));
+                    out.errors.push((entry.path().to_path_buf(), e.to_string()));
                     continue;
                 }
             };

@@ -1,0 +1,206 @@
+//! Text utilities shared by the extractors: words with offsets, sentences, paragraphs.
+
+use std::ops::Range;
+
+/// A word of the text: letters and digits, with inner apostrophes, hyphens and
+/// periods kept ("Putin's", "al-Assad", "U.S.").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Word<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+}
+
+impl Word<'_> {
+    /// Starts with an uppercase letter.
+    pub fn is_capitalized(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+}
+
+fn is_inner_joiner(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '‐' | '.' | '&')
+}
+
+/// The words of `text`, in order, with byte offsets.
+pub fn words(text: &str) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if !c.is_alphanumeric() {
+            continue;
+        }
+        let start = i;
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = iter.peek() {
+            if d.is_alphanumeric() {
+                end = j + d.len_utf8();
+                iter.next();
+            } else if is_inner_joiner(d) {
+                // Keep a joiner only when a letter or digit follows it, except a
+                // period after a single letter ("U.S." keeps its last period).
+                let rest = &text[j + d.len_utf8()..];
+                let next_alnum = rest.chars().next().is_some_and(char::is_alphanumeric);
+                if next_alnum {
+                    end = j + d.len_utf8();
+                    iter.next();
+                } else {
+                    if d == '.' && text[start..end].contains('.') {
+                        end = j + 1;
+                        iter.next();
+                    }
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        out.push(Word {
+            start,
+            end,
+            text: &text[start..end],
+        });
+    }
+    out
+}
+
+/// Abbreviations after which a period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt", "st",
+    "jr", "sr", "no", "vs", "v", "inc", "corp", "co", "ltd", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "rev", "adm", "maj", "pres",
+    "u.s", "u.n", "u.k", "e.u", "d.c", "a.m", "p.m", "etc", "al", "approx", "dept", "est", "fig",
+];
+
+/// Sentence spans of `text`. Paragraph breaks always end a sentence; `.`, `?` and `!`
+/// end one when followed by space and a capital, a digit or an opening quote, and the
+/// word before is not an abbreviation or an initial.
+pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for para in paragraphs(text) {
+        let p = &text[para.clone()];
+        let mut start = 0;
+        let bytes = p.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if matches!(b, b'.' | b'?' | b'!') {
+                // Closing quotes and brackets belong to the sentence they end.
+                let mut end = i + 1;
+                while end < p.len() {
+                    let c = p[end..].chars().next().unwrap_or(' ');
+                    if matches!(c, '"' | '”' | '’' | '\'' | ')' | '»' | '.' | '?' | '!') {
+                        end += c.len_utf8();
+                    } else {
+                        break;
+                    }
+                }
+                let rest = &p[end..];
+                let after = rest.trim_start();
+                let spaced = rest.len() > after.len();
+                let next = after.chars().next();
+                let opens = next.is_some_and(|c| {
+                    c.is_uppercase()
+                        || c.is_ascii_digit()
+                        || matches!(c, '"' | '“' | '‘' | '«' | '(')
+                });
+                if spaced && opens && !(b == b'.' && before_is_abbreviation(&p[start..i])) {
+                    out.push(para.start + start..para.start + end);
+                    start = end + (rest.len() - after.len());
+                    i = start;
+                    continue;
+                }
+                i = end;
+                continue;
+            }
+            i += 1;
+        }
+        if start < p.len() {
+            let s = &p[start..];
+            let trimmed = s.trim_end();
+            if !trimmed.is_empty() {
+                out.push(para.start + start..para.start + start + trimmed.len());
+            }
+        }
+    }
+    out
+}
+
+fn before_is_abbreviation(before: &str) -> bool {
+    let word: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric() || *c == '.')
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let lower = word.to_lowercase();
+    // A single capital letter is an initial ("George W. Bush").
+    (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+        || ABBREVIATIONS.contains(&lower.as_str())
+}
+
+/// Paragraph spans: text separated by blank lines (or single newlines), trimmed.
+pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for line in text.split('\n') {
+        let start = pos;
+        pos += line.len() + 1;
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            continue;
+        }
+        let lead = line.len() - line.trim_start().len();
+        out.push(start + lead..start + lead + trimmed.len());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_keep_inner_marks() {
+        let w: Vec<&str> = words("Putin's al-Assad met U.S. officials, Mr. Kim.")
+            .iter()
+            .map(|w| w.text)
+            .collect();
+        assert_eq!(
+            w,
+            [
+                "Putin's",
+                "al-Assad",
+                "met",
+                "U.S.",
+                "officials",
+                "Mr",
+                "Kim"
+            ]
+        );
+    }
+
+    #[test]
+    fn sentence_splitting() {
+        let text = "Mr. Trump met George W. Bush in the U.S. Capitol. \"It went well,\" he said. Then they left!\n\nNew paragraph";
+        let s: Vec<&str> = sentences(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            s,
+            [
+                "Mr. Trump met George W. Bush in the U.S. Capitol.",
+                "\"It went well,\" he said.",
+                "Then they left!",
+                "New paragraph"
+            ]
+        );
+    }
+
+    #[test]
+    fn paragraph_spans() {
+        let text = "One.\n\n  Two.  \nThree.";
+        let p: Vec<&str> = paragraphs(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(p, ["One.", "Two.", "Three."]);
+    }
+}
