@@ -8,7 +8,9 @@ pub mod article;
 pub mod cli;
 pub mod error;
 pub mod extract;
+pub mod index;
 pub mod ingest;
+pub mod query;
 
 pub use article::Article;
 pub use error::{Error, Result};

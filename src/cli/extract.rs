@@ -78,13 +78,12 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         }
     }
     out.flush()?;
-    // Failed files are named above; the articles that could be read are the result.
-    Ok(if found > 0 {
-        Outcome::Found
-    } else if failed {
+    Ok(if failed {
         Outcome::Failed
-    } else {
+    } else if found == 0 {
         Outcome::Nothing
+    } else {
+        Outcome::Found
     })
 }
 

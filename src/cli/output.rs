@@ -38,3 +38,56 @@ pub fn paint(on: bool, style: &str, text: &str) -> String {
 
 pub const BOLD: &str = "1";
 pub const DIM: &str = "2";
+
+/// `2017-11-21 · Source · id · path`, leaving out what is missing.
+pub fn meta_line(
+    date: Option<chrono::NaiveDate>,
+    source: Option<&str>,
+    id: &str,
+    path: &str,
+) -> String {
+    let date = date.map(|d| d.to_string());
+    let path = display_path(path);
+    [date.as_deref(), source, Some(id), Some(path.as_str())]
+        .into_iter()
+        .flatten()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// A path relative to the current folder when it is under it.
+pub fn display_path(path: &str) -> String {
+    std::env::current_dir()
+        .ok()
+        .and_then(|cwd| {
+            std::path::Path::new(path)
+                .strip_prefix(cwd)
+                .ok()
+                .map(|p| p.display().to_string())
+        })
+        .unwrap_or_else(|| path.to_string())
+}
+
+/// The text with its highlighted ranges painted (or left plain without colour), and
+/// line breaks folded so a snippet stays one paragraph.
+pub fn highlight(color: bool, text: &str, ranges: &[std::ops::Range<usize>]) -> String {
+    let mut out = String::with_capacity(text.len() + ranges.len() * 8);
+    let mut pos = 0;
+    for r in ranges {
+        if r.start < pos
+            || r.end > text.len()
+            || !text.is_char_boundary(r.start)
+            || !text.is_char_boundary(r.end)
+        {
+            continue;
+        }
+        out.push_str(&text[pos..r.start]);
+        out.push_str(&paint(color, MATCH, &text[r.clone()]));
+        pos = r.end;
+    }
+    out.push_str(&text[pos..]);
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+pub const MATCH: &str = "1;31";

@@ -6,3 +6,8 @@ use crate::Article;
 pub fn extract_people(_article: &Article) -> Vec<Person> {
     Vec::new()
 }
+
+/// The canonical name of a person named by any alias, if the gazetteer knows them.
+pub fn canonical_name(_name: &str) -> Option<String> {
+    None
+}

@@ -6,3 +6,9 @@ use crate::Article;
 pub fn extract_topics(_article: &Article) -> Vec<Topic> {
     Vec::new()
 }
+
+/// The topic id a user means by an id, a label or an alias.
+pub fn canonical_topic(query: &str) -> Option<String> {
+    let id = query.trim().trim_matches('/');
+    id.contains('/').then(|| id.to_string())
+}

@@ -71,6 +71,14 @@ pub fn read_json(text: &str) -> Result<Vec<Result<RawArticle, String>>, String> 
                     .map(|(i, v)| record(v).map_err(|e| format!("record {}: {e}", i + 1)))
                     .collect());
             }
+            // `{"id1": {article}, "id2": {article}}`: a map of records.
+            let all_records = !map.is_empty()
+                && map
+                    .values()
+                    .all(|v| matches!(v, Value::Object(m) if field(m, BODY).is_some()));
+            if field(map, BODY).is_none() && all_records {
+                return Ok(map.values().map(record).collect());
+            }
             Ok(vec![record(&value)])
         }
         _ => Err("JSON holds no article object".to_string()),
@@ -238,6 +246,16 @@ mod tests {
             .len(),
             3
         );
+    }
+
+    #[test]
+    fn map_of_records() {
+        let recs = read_json(r#"{"a1":{"articleBody":"x"},"b2":{"articleBody":"y"}}"#).unwrap();
+        assert_eq!(recs.len(), 2);
+        assert_eq!(recs[1].as_ref().unwrap().body, "y");
+        // An article with nested objects is still one article.
+        let recs = read_json(r#"{"body":"x","author":{"name":"A"}}"#).unwrap();
+        assert_eq!(recs.len(), 1);
     }
 
     #[test]

@@ -29,8 +29,8 @@ fn split_front_matter(text: &str) -> (Option<&str>, &str) {
         {
             let rest = &rest[1..];
             let close = format!("\n{fence}");
-            if rest.starts_with(fence) {
-                return (Some(""), rest[fence.len()..].trim_start_matches('\n'));
+            if let Some(after) = rest.strip_prefix(fence) {
+                return (Some(""), after.trim_start_matches('\n'));
             }
             if let Some(end) = rest.find(&close) {
                 let after = &rest[end + close.len()..];

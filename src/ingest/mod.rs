@@ -31,6 +31,14 @@ pub enum Format {
 /// `None` for files that are not articles (images, stylesheets, …).
 pub fn format_of(path: &Path) -> Option<(Format, bool)> {
     let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+    // Files that describe a folder (a dataset's README, its licence) are not articles.
+    let stem = name.split('.').next().unwrap_or("");
+    if matches!(
+        stem,
+        "readme" | "license" | "licence" | "copying" | "changelog"
+    ) {
+        return None;
+    }
     let (name, gz) = match name.strip_suffix(".gz") {
         Some(stem) => (stem.to_string(), true),
         None => (name, false),
@@ -358,6 +366,14 @@ pub fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
+/// A reason for an I/O error on a path given by the user.
+pub fn io_reason_path(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or folder".to_string(),
+        _ => io_reason(e),
+    }
+}
+
 pub fn human_bytes(n: u64) -> String {
     const UNITS: [&str; 5] = ["B", "KB", "MB", "GB", "TB"];
     let mut v = n as f64;
@@ -404,6 +420,9 @@ mod tests {
             ("a.png", None),
             ("a.gz", None),
             ("README", None),
+            ("README.TXT", None),
+            ("readme.md", None),
+            ("LICENSE.txt", None),
         ];
         for (name, want) in rows {
             assert_eq!(format_of(Path::new(name)), want, "{name}");
@@ -455,13 +474,5 @@ mod tests {
             out.notes,
             vec!["date \"sometime last spring\" not understood, left empty"]
         );
-    }
-}
-
-/// A reason for an I/O error on a path given by the user.
-pub fn io_reason_path(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file or folder".to_string(),
-        _ => io_reason(e),
     }
 }

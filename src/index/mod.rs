@@ -1,0 +1,245 @@
+//! The index on disk: opening it (and telling a foreign or outdated one from ours),
+//! turning enriched articles into documents, and reading them back.
+
+pub mod schema;
+pub mod writer;
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use tantivy::schema::{Facet, Value};
+use tantivy::{DateTime, Index, TantivyDocument};
+
+use crate::extract::{Enriched, Quote};
+use crate::{Article, Error, Result};
+pub use schema::Fields;
+
+/// The folder the index lives in when neither `--index` nor `NEWSDEX_INDEX` says.
+pub const DEFAULT_DIR: &str = ".newsdex";
+
+/// An open index and its fields.
+pub struct Archive {
+    pub index: Index,
+    pub fields: Fields,
+    pub path: PathBuf,
+}
+
+impl Archive {
+    /// Open an existing index for reading.
+    pub fn open(path: &Path) -> Result<Archive> {
+        if !path.join("meta.json").exists() {
+            if path.is_dir() && std::fs::read_dir(path).is_ok_and(|mut d| d.next().is_some()) {
+                return Err(Error::Incompatible {
+                    path: path.to_path_buf(),
+                    reason: "the folder is not empty but holds no index".to_string(),
+                });
+            }
+            return Err(Error::NoIndex(path.to_path_buf()));
+        }
+        let index = Index::open_in_dir(path).map_err(|e| Error::Incompatible {
+            path: path.to_path_buf(),
+            reason: e.to_string(),
+        })?;
+        Archive::check(index, path)
+    }
+
+    /// Open the index at `path`, creating it if there is none. With `rebuild`, an
+    /// index that is foreign or outdated is replaced by an empty one.
+    pub fn open_or_create(path: &Path, rebuild: bool) -> Result<Archive> {
+        std::fs::create_dir_all(path).map_err(|e| Error::io(path, e))?;
+        let has_meta = path.join("meta.json").exists();
+        if has_meta {
+            match Archive::open(path) {
+                Ok(a) => return Ok(a),
+                Err(Error::Incompatible { .. }) if rebuild => clear_dir(path)?,
+                Err(e) => return Err(e),
+            }
+        } else if std::fs::read_dir(path)
+            .map_err(|e| Error::io(path, e))?
+            .any(|e| e.is_ok_and(|e| !e.file_name().to_string_lossy().starts_with(".tantivy")))
+        {
+            return Err(Error::Other(format!(
+                "{} is not empty and holds no index; choose another folder with --index",
+                path.display()
+            )));
+        }
+        let (schema, fields) = schema::build();
+        let index = Index::create_in_dir(path, schema).map_err(|e| Error::Incompatible {
+            path: path.to_path_buf(),
+            reason: e.to_string(),
+        })?;
+        schema::register_analyzers(&index);
+        Ok(Archive {
+            index,
+            fields,
+            path: path.to_path_buf(),
+        })
+    }
+
+    fn check(index: Index, path: &Path) -> Result<Archive> {
+        let (schema, fields) = schema::build();
+        if index.schema() != schema {
+            return Err(Error::Incompatible {
+                path: path.to_path_buf(),
+                reason: "its schema differs from this version's".to_string(),
+            });
+        }
+        schema::register_analyzers(&index);
+        Ok(Archive {
+            index,
+            fields,
+            path: path.to_path_buf(),
+        })
+    }
+}
+
+/// Remove the files of a foreign or outdated index, never anything else.
+fn clear_dir(path: &Path) -> Result<()> {
+    for entry in std::fs::read_dir(path).map_err(|e| Error::io(path, e))? {
+        let entry = entry.map_err(|e| Error::io(path, e))?;
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let ours = name == "meta.json"
+            || name == ".managed.json"
+            || name.starts_with(".tantivy")
+            || [
+                ".idx",
+                ".pos",
+                ".term",
+                ".store",
+                ".fast",
+                ".fieldnorm",
+                ".del",
+            ]
+            .iter()
+            .any(|ext| name.ends_with(ext));
+        if ours {
+            std::fs::remove_file(entry.path()).map_err(|e| Error::io(entry.path(), e))?;
+        }
+    }
+    Ok(())
+}
+
+pub fn to_tantivy_date(d: NaiveDate) -> DateTime {
+    let secs = d
+        .and_hms_opt(0, 0, 0)
+        .map_or(0, |t| t.and_utc().timestamp());
+    DateTime::from_timestamp_secs(secs)
+}
+
+pub fn from_tantivy_date(d: DateTime) -> Option<NaiveDate> {
+    chrono::DateTime::from_timestamp(d.into_timestamp_secs(), 0).map(|t| t.date_naive())
+}
+
+/// A topic id as a facet: `place/asia/syria` → `/place/asia/syria`.
+pub fn topic_facet(id: &str) -> Facet {
+    Facet::from_text(&format!("/{}", id.trim_matches('/'))).unwrap_or_else(|_| Facet::root())
+}
+
+/// The documents of one article: the article itself and one per quote.
+pub fn article_docs(f: &Fields, article: &Article, enriched: &Enriched) -> Vec<TantivyDocument> {
+    let mut doc = TantivyDocument::new();
+    doc.add_text(f.kind, schema::KIND_ARTICLE);
+    doc.add_text(f.id, &article.id);
+    add_shared(f, &mut doc, article, enriched);
+    doc.add_text(f.title, &article.title);
+    doc.add_text(f.body, &article.body);
+    for a in &article.authors {
+        doc.add_text(f.authors, a);
+    }
+    if let Some(url) = &article.url {
+        doc.add_text(f.url, url);
+    }
+    doc.add_text(
+        f.record,
+        serde_json::to_string(enriched).unwrap_or_default(),
+    );
+    let mut docs = vec![doc];
+    for (n, q) in enriched.quotes.iter().enumerate() {
+        let mut doc = TantivyDocument::new();
+        doc.add_text(f.kind, schema::KIND_QUOTE);
+        doc.add_text(f.id, format!("{}:{}", article.id, n + 1));
+        add_shared(f, &mut doc, article, enriched);
+        doc.add_text(f.title, &article.title);
+        doc.add_text(f.body, &q.text);
+        if let Some(s) = &q.speaker {
+            doc.add_text(f.speaker, s);
+            doc.add_text(f.speaker_text, s);
+        }
+        if let Some(m) = &q.speaker_mention {
+            doc.add_text(f.speaker_mention, m);
+        }
+        if let Some(c) = &q.cue {
+            doc.add_text(f.cue, c);
+        }
+        doc.add_text(f.quote_kind, quote_kind_str(q));
+        doc.add_text(f.record, serde_json::to_string(q).unwrap_or_default());
+        docs.push(doc);
+    }
+    docs
+}
+
+fn quote_kind_str(q: &Quote) -> &'static str {
+    match q.kind {
+        crate::extract::QuoteKind::Direct => "direct",
+        crate::extract::QuoteKind::Partial => "partial",
+        crate::extract::QuoteKind::Indirect => "indirect",
+    }
+}
+
+/// Fields an article and its quotes share, so quotes filter like their article.
+fn add_shared(f: &Fields, doc: &mut TantivyDocument, article: &Article, e: &Enriched) {
+    doc.add_text(f.article, &article.id);
+    doc.add_text(f.path, &article.path);
+    if let Some(d) = article.date {
+        doc.add_date(f.date, to_tantivy_date(d));
+    }
+    if let Some(s) = &article.source {
+        doc.add_text(f.source, s);
+    }
+    for p in &e.people {
+        doc.add_text(f.person, &p.name);
+        doc.add_text(f.person_text, &p.name);
+    }
+    for t in &e.topics {
+        doc.add_facet(f.topic, topic_facet(&t.id));
+    }
+}
+
+/// An article as stored in the index.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct StoredArticle {
+    #[serde(flatten)]
+    pub article: Article,
+    #[serde(flatten)]
+    pub enriched: Enriched,
+}
+
+pub fn first_str(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<String> {
+    doc.get_first(field)
+        .and_then(|v| v.as_str().map(str::to_string))
+}
+
+/// Read an article document back into an `Article` and its enrichment.
+pub fn stored_article(f: &Fields, doc: &TantivyDocument) -> StoredArticle {
+    let article = Article {
+        id: first_str(doc, f.id).unwrap_or_default(),
+        path: first_str(doc, f.path).unwrap_or_default(),
+        title: first_str(doc, f.title).unwrap_or_default(),
+        body: first_str(doc, f.body).unwrap_or_default(),
+        date: doc
+            .get_first(f.date)
+            .and_then(|v| v.as_datetime())
+            .and_then(from_tantivy_date),
+        source: first_str(doc, f.source),
+        authors: doc
+            .get_all(f.authors)
+            .filter_map(|v| v.as_str().map(str::to_string))
+            .collect(),
+        url: first_str(doc, f.url),
+    };
+    let enriched = first_str(doc, f.record)
+        .and_then(|r| serde_json::from_str(&r).ok())
+        .unwrap_or_default();
+    StoredArticle { article, enriched }
+}

@@ -1,0 +1,152 @@
+//! The tantivy schema. Articles, their quotes and the state of each indexed file are
+//! documents of one index, told apart by `kind`, so that one commit changes all three
+//! together and deleting a file's `path` term removes its articles and quotes at once.
+
+use tantivy::schema::{
+    FAST, FacetOptions, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema,
+    TextFieldIndexing, TextOptions,
+};
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, Language, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer,
+    Stemmer, TextAnalyzer,
+};
+
+/// The analyzer for prose (titles, bodies, quotes): words, lowercased, accents folded,
+/// English stems, so "elections" finds "election".
+pub const TEXT_ANALYZER: &str = "newsdex_text";
+/// The analyzer for names and labels compared whole: lowercased, accents folded.
+pub const KEYWORD_ANALYZER: &str = "newsdex_keyword";
+
+pub const KIND_ARTICLE: &str = "article";
+pub const KIND_QUOTE: &str = "quote";
+pub const KIND_FILE: &str = "file";
+
+/// Handles to every field.
+#[derive(Debug, Clone, Copy)]
+pub struct Fields {
+    pub kind: Field,
+    /// Article id on articles; `ARTICLE:N` on quotes.
+    pub id: Field,
+    /// The article a document belongs to (articles and quotes).
+    pub article: Field,
+    /// The file an article or quote came from.
+    pub path: Field,
+    pub title: Field,
+    /// Article text, or the quote's text on quote documents.
+    pub body: Field,
+    pub date: Field,
+    pub source: Field,
+    pub authors: Field,
+    pub url: Field,
+    /// Canonical names of the people mentioned (on quotes: the article's people).
+    pub person: Field,
+    /// The same names, tokenized, for partial name searches.
+    pub person_text: Field,
+    /// Topic ids as facets: `/place/asia/syria`.
+    pub topic: Field,
+    pub speaker: Field,
+    pub speaker_text: Field,
+    pub speaker_mention: Field,
+    pub cue: Field,
+    pub quote_kind: Field,
+    /// The enrichment record (JSON) of an article, or the quote record of a quote.
+    pub record: Field,
+    /// File state, on `file` documents: the path, size, modification time and hash.
+    pub file: Field,
+    pub size: Field,
+    pub mtime: Field,
+    pub hash: Field,
+    pub articles: Field,
+}
+
+fn text(analyzer: &str, stored: bool) -> TextOptions {
+    let options = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(analyzer)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
+    if stored {
+        options.set_stored()
+    } else {
+        options
+    }
+}
+
+/// A name compared whole but case-insensitively, kept as written for display and
+/// counted from its fast column.
+fn keyword() -> TextOptions {
+    TextOptions::default()
+        .set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(KEYWORD_ANALYZER)
+                .set_index_option(IndexRecordOption::Basic),
+        )
+        .set_stored()
+        .set_fast("raw")
+}
+
+pub fn build() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let fields = Fields {
+        kind: b.add_text_field("kind", STRING),
+        id: b.add_text_field("id", STRING | STORED),
+        article: b.add_text_field("article", STRING | STORED),
+        path: b.add_text_field("path", STRING | STORED),
+        title: b.add_text_field("title", text(TEXT_ANALYZER, true)),
+        body: b.add_text_field("body", text(TEXT_ANALYZER, true)),
+        date: b.add_date_field("date", INDEXED | STORED | FAST),
+        source: b.add_text_field("source", keyword()),
+        authors: b.add_text_field("authors", text(KEYWORD_ANALYZER, true)),
+        url: b.add_text_field("url", STORED),
+        person: b.add_text_field("person", keyword()),
+        person_text: b.add_text_field("person_text", text(TEXT_ANALYZER, false)),
+        topic: b.add_facet_field("topic", FacetOptions::default().set_stored()),
+        speaker: b.add_text_field("speaker", keyword()),
+        speaker_text: b.add_text_field("speaker_text", text(TEXT_ANALYZER, false)),
+        speaker_mention: b.add_text_field("speaker_mention", STORED),
+        cue: b.add_text_field("cue", STRING | STORED),
+        quote_kind: b.add_text_field("quote_kind", STRING | STORED),
+        record: b.add_text_field("record", STORED),
+        file: b.add_text_field("file", STRING | STORED),
+        size: b.add_u64_field("size", STORED),
+        mtime: b.add_i64_field("mtime", STORED),
+        hash: b.add_text_field("hash", STORED),
+        articles: b.add_u64_field("articles", STORED),
+    };
+    (b.build(), fields)
+}
+
+/// Analyzers are not stored in the index: register them on every open.
+pub fn register_analyzers(index: &tantivy::Index) {
+    let tokenizers = index.tokenizers();
+    tokenizers.register(
+        TEXT_ANALYZER,
+        TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(RemoveLongFilter::limit(64))
+            .filter(LowerCaser)
+            .filter(AsciiFoldingFilter)
+            .filter(Stemmer::new(Language::English))
+            .build(),
+    );
+    tokenizers.register(
+        KEYWORD_ANALYZER,
+        TextAnalyzer::builder(RawTokenizer::default())
+            .filter(LowerCaser)
+            .filter(AsciiFoldingFilter)
+            .build(),
+    );
+}
+
+/// Normalise a name the way `KEYWORD_ANALYZER` does, for term queries.
+pub fn keyword_term(s: &str) -> String {
+    let mut analyzer = TextAnalyzer::builder(RawTokenizer::default())
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .build();
+    let mut stream = analyzer.token_stream(s.trim());
+    let mut out = String::new();
+    while let Some(token) = stream.next() {
+        out.push_str(&token.text);
+    }
+    out
+}

@@ -1,0 +1,310 @@
+//! Bringing the index up to date with the folders: read what is new or changed (in
+//! parallel, enriching each article), delete what disappeared, and commit.
+//!
+//! The state of every indexed file (size, modification time, content hash, article
+//! count) is a `file` document in the index itself, committed together with the
+//! file's articles. A run killed at any moment leaves the last commit intact, and the
+//! next run carries on from there: files committed before the kill are unchanged, the
+//! rest are read again. Deleting a file's `path` term before adding its articles means
+//! a file is never indexed twice.
+
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+use tantivy::collector::DocSetCollector;
+use tantivy::query::TermQuery;
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::{IndexWriter, TantivyDocument, Term};
+
+use super::{Archive, Fields, article_docs, first_str, schema};
+use crate::extract::enrich;
+use crate::ingest::walk::{FileEntry, Walked};
+use crate::ingest::{self, Limits};
+use crate::{Error, Result};
+
+/// How to run an update.
+#[derive(Debug, Clone)]
+pub struct UpdateOptions {
+    /// Indexing threads for tantivy's writer.
+    pub threads: usize,
+    /// Memory for tantivy's writer, in bytes, split among its threads.
+    pub memory: usize,
+    pub limits: Limits,
+    /// Commit at least this often, so a killed run loses little.
+    pub commit_every: Duration,
+}
+
+impl Default for UpdateOptions {
+    fn default() -> UpdateOptions {
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+        UpdateOptions {
+            threads,
+            memory: 256 << 20,
+            limits: Limits::default(),
+            commit_every: Duration::from_secs(30),
+        }
+    }
+}
+
+/// What happened to one file, as it happens.
+#[derive(Debug)]
+pub enum Event<'a> {
+    /// The walk is classified: this many files will be read.
+    Start { to_read: usize, bytes: u64 },
+    /// A file was read (or found unchanged by its hash); `bytes` is its size.
+    Read {
+        path: &'a str,
+        bytes: u64,
+        articles: usize,
+    },
+    /// Something to know about a file that was read.
+    Note { path: &'a str, note: &'a str },
+    /// A file that could not be read at all.
+    Failed { path: &'a str, reason: &'a str },
+}
+
+/// What an update did.
+#[derive(Debug, Default)]
+pub struct Summary {
+    /// Files found by the walk.
+    pub files: usize,
+    /// Files read (new or changed).
+    pub read: usize,
+    /// Files skipped because they did not change.
+    pub unchanged: usize,
+    pub bytes_read: u64,
+    pub added: usize,
+    pub updated: usize,
+    pub removed: usize,
+    /// Records that could not become articles (no body, broken JSON line, …).
+    pub skipped: usize,
+    /// Files that could not be read, with the reason.
+    pub failures: Vec<(PathBuf, String)>,
+    pub elapsed: Duration,
+}
+
+#[derive(Debug, Clone)]
+struct FileState {
+    size: u64,
+    mtime: i64,
+    hash: String,
+    articles: u64,
+}
+
+fn path_key(p: &std::path::Path) -> String {
+    p.to_string_lossy().into_owned()
+}
+
+/// Bring the index at `archive` up to date with `walked`.
+pub fn update(
+    archive: &Archive,
+    walked: &Walked,
+    options: &UpdateOptions,
+    on_event: &(dyn Fn(Event) + Sync),
+) -> Result<Summary> {
+    let started = Instant::now();
+    let f = archive.fields;
+    let mut writer: IndexWriter<TantivyDocument> = archive
+        .index
+        .writer_with_num_threads(options.threads.max(1), options.memory.max(15 << 20))
+        .map_err(|e| match e {
+            tantivy::TantivyError::LockFailure(..) => Error::Busy(archive.path.clone()),
+            other => Error::Tantivy(other),
+        })?;
+    let state = load_state(archive)?;
+    let mut summary = Summary {
+        files: walked.files.len(),
+        failures: walked.errors.clone(),
+        ..Summary::default()
+    };
+
+    // Files that were indexed under the folders walked, and are gone now.
+    let found: HashSet<String> = walked.files.iter().map(|e| path_key(&e.path)).collect();
+    for (path, st) in &state {
+        let under_root = walked
+            .roots
+            .iter()
+            .any(|r| std::path::Path::new(path).starts_with(r));
+        if under_root && !found.contains(path) {
+            delete_file(&writer, f, path);
+            summary.removed += st.articles as usize;
+        }
+    }
+
+    let todo: Vec<&FileEntry> = walked
+        .files
+        .iter()
+        .filter(|e| {
+            state
+                .get(&path_key(&e.path))
+                .is_none_or(|s| s.size != e.size || s.mtime != e.mtime)
+        })
+        .collect();
+    summary.unchanged = walked.files.len() - todo.len();
+    on_event(Event::Start {
+        to_read: todo.len(),
+        bytes: todo.iter().map(|e| e.size).sum(),
+    });
+
+    let counts = Counters::default();
+    let failures = Mutex::new(Vec::new());
+    let mut last_commit = Instant::now();
+    // Batches bound the work lost to a kill and give commits a place to happen.
+    for batch in todo.chunks(256) {
+        batch.par_iter().for_each(|entry| {
+            let path = path_key(&entry.path);
+            let prev = state.get(&path);
+            let outcome = ingest::read_file(&entry.path, options.limits);
+            for note in &outcome.notes {
+                on_event(Event::Note { path: &path, note });
+            }
+            counts.skipped.fetch_add(outcome.skipped, Ordering::Relaxed);
+            if let Some(reason) = &outcome.failure {
+                // What was indexed from this file before stays until the file is
+                // readable again or gone.
+                on_event(Event::Failed {
+                    path: &path,
+                    reason,
+                });
+                failures
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .push((entry.path.clone(), reason.clone()));
+                return;
+            }
+            counts.read.fetch_add(1, Ordering::Relaxed);
+            counts
+                .bytes
+                .fetch_add(entry.size as usize, Ordering::Relaxed);
+            let n = outcome.articles.len();
+            if let Some(prev) = prev
+                && prev.hash == outcome.hash
+            {
+                // Touched, not changed: only the file's state moves on.
+                let _ = writer.delete_term(Term::from_field_text(f.file, &path));
+                let _ = writer.add_document(file_doc(f, &path, entry, &outcome.hash, n));
+                counts.touched.fetch_add(1, Ordering::Relaxed);
+                on_event(Event::Read {
+                    path: &path,
+                    bytes: entry.size,
+                    articles: 0,
+                });
+                return;
+            }
+            delete_file(&writer, f, &path);
+            for article in &outcome.articles {
+                let enriched = enrich(article);
+                for doc in article_docs(&f, article, &enriched) {
+                    let _ = writer.add_document(doc);
+                }
+            }
+            let _ = writer.add_document(file_doc(f, &path, entry, &outcome.hash, n));
+            match prev {
+                Some(prev) => {
+                    counts.updated.fetch_add(n, Ordering::Relaxed);
+                    counts.removed.fetch_add(
+                        (prev.articles as usize).saturating_sub(n),
+                        Ordering::Relaxed,
+                    );
+                }
+                None => {
+                    counts.added.fetch_add(n, Ordering::Relaxed);
+                }
+            }
+            on_event(Event::Read {
+                path: &path,
+                bytes: entry.size,
+                articles: n,
+            });
+        });
+        if last_commit.elapsed() >= options.commit_every {
+            writer.commit()?;
+            last_commit = Instant::now();
+        }
+    }
+    writer.commit()?;
+    writer.wait_merging_threads()?;
+
+    summary.read = counts.read.into_inner() - counts.touched.load(Ordering::Relaxed);
+    summary.unchanged += counts.touched.into_inner();
+    summary.bytes_read = counts.bytes.into_inner() as u64;
+    summary.added = counts.added.into_inner();
+    summary.updated = counts.updated.into_inner();
+    summary.removed += counts.removed.into_inner();
+    summary.skipped = counts.skipped.into_inner();
+    let mut failed = failures.into_inner().unwrap_or_else(|p| p.into_inner());
+    failed.sort();
+    summary.failures.extend(failed);
+    summary.elapsed = started.elapsed();
+    Ok(summary)
+}
+
+#[derive(Default)]
+struct Counters {
+    read: AtomicUsize,
+    touched: AtomicUsize,
+    bytes: AtomicUsize,
+    added: AtomicUsize,
+    updated: AtomicUsize,
+    removed: AtomicUsize,
+    skipped: AtomicUsize,
+}
+
+/// Delete everything that came from the file at `path`: articles, quotes, state.
+fn delete_file(writer: &IndexWriter<TantivyDocument>, f: Fields, path: &str) {
+    let _ = writer.delete_term(Term::from_field_text(f.path, path));
+    let _ = writer.delete_term(Term::from_field_text(f.file, path));
+}
+
+fn file_doc(
+    f: Fields,
+    path: &str,
+    entry: &FileEntry,
+    hash: &str,
+    articles: usize,
+) -> TantivyDocument {
+    let mut doc = TantivyDocument::new();
+    doc.add_text(f.kind, schema::KIND_FILE);
+    doc.add_text(f.file, path);
+    doc.add_u64(f.size, entry.size);
+    doc.add_i64(f.mtime, entry.mtime);
+    doc.add_text(f.hash, hash);
+    doc.add_u64(f.articles, articles as u64);
+    doc
+}
+
+/// The state of every indexed file, from the `file` documents of the last commit.
+fn load_state(archive: &Archive) -> Result<HashMap<String, FileState>> {
+    let f = archive.fields;
+    let reader = archive.index.reader()?;
+    let searcher = reader.searcher();
+    let query = TermQuery::new(
+        Term::from_field_text(f.kind, schema::KIND_FILE),
+        IndexRecordOption::Basic,
+    );
+    let addresses = searcher.search(&query, &DocSetCollector)?;
+    let mut state = HashMap::with_capacity(addresses.len());
+    for addr in addresses {
+        let doc: TantivyDocument = searcher.doc(addr)?;
+        let Some(path) = first_str(&doc, f.file) else {
+            continue;
+        };
+        state.insert(
+            path,
+            FileState {
+                size: doc.get_first(f.size).and_then(|v| v.as_u64()).unwrap_or(0),
+                mtime: doc.get_first(f.mtime).and_then(|v| v.as_i64()).unwrap_or(0),
+                hash: first_str(&doc, f.hash).unwrap_or_default(),
+                articles: doc
+                    .get_first(f.articles)
+                    .and_then(|v| v.as_u64())
+                    .unwrap_or(0),
+            },
+        );
+    }
+    Ok(state)
+}

@@ -1,0 +1,178 @@
+//! Filters shared by every query command: people, topics, dates, sources, speakers.
+
+use chrono::{Datelike, NaiveDate};
+use tantivy::query::{BooleanQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery};
+use tantivy::schema::IndexRecordOption;
+use tantivy::{Index, Term};
+
+use crate::index::{Fields, schema, to_tantivy_date, topic_facet};
+use crate::{Error, Result};
+
+/// What to narrow results to. Every filter must hold; several values of one filter
+/// (two `--person`s) must all hold too.
+#[derive(Debug, Clone, Default)]
+pub struct Filters {
+    pub people: Vec<String>,
+    pub topics: Vec<String>,
+    pub sources: Vec<String>,
+    pub speakers: Vec<String>,
+    /// First day included.
+    pub since: Option<NaiveDate>,
+    /// Last day included.
+    pub until: Option<NaiveDate>,
+}
+
+/// Parse a `--since` date: `2017`, `2017-05` or `2017-05-03`; the first day it names.
+pub fn parse_since(s: &str) -> Result<NaiveDate> {
+    parse_partial(s, false)
+}
+
+/// Parse an `--until` date: `2017`, `2017-05` or `2017-05-03`; the last day it names.
+pub fn parse_until(s: &str) -> Result<NaiveDate> {
+    parse_partial(s, true)
+}
+
+fn parse_partial(s: &str, last: bool) -> Result<NaiveDate> {
+    let bad = || Error::Date(s.to_string());
+    let parts: Vec<&str> = s.trim().split('-').collect();
+    let num = |p: &str| p.parse::<u32>().map_err(|_| bad());
+    let year = parts
+        .first()
+        .ok_or_else(bad)?
+        .parse::<i32>()
+        .map_err(|_| bad())?;
+    let date = match parts.len() {
+        1 if last => NaiveDate::from_ymd_opt(year, 12, 31),
+        1 => NaiveDate::from_ymd_opt(year, 1, 1),
+        2 => {
+            let month = num(parts[1])?;
+            let first = NaiveDate::from_ymd_opt(year, month, 1).ok_or_else(bad)?;
+            if last {
+                let next = if month == 12 {
+                    NaiveDate::from_ymd_opt(year + 1, 1, 1)
+                } else {
+                    NaiveDate::from_ymd_opt(year, month + 1, 1)
+                };
+                next.and_then(|d| d.pred_opt())
+            } else {
+                Some(first)
+            }
+        }
+        3 => NaiveDate::from_ymd_opt(year, num(parts[1])?, num(parts[2])?),
+        _ => None,
+    };
+    date.filter(|d| d.year() > 0).ok_or_else(bad)
+}
+
+impl Filters {
+    /// The filter clauses, each to be `Must` in the final query.
+    pub fn clauses(&self, index: &Index, f: &Fields) -> Result<Vec<Box<dyn Query>>> {
+        let mut out: Vec<Box<dyn Query>> = Vec::new();
+        for p in &self.people {
+            out.push(name_query(
+                index,
+                f.person,
+                f.person_text,
+                &canonical_person(p),
+            )?);
+        }
+        for s in &self.speakers {
+            out.push(name_query(
+                index,
+                f.speaker,
+                f.speaker_text,
+                &canonical_person(s),
+            )?);
+        }
+        for t in &self.topics {
+            let id = crate::extract::topics::canonical_topic(t).ok_or_else(|| {
+                Error::Query(format!(
+                    "unknown topic {t:?} (see `newsdex topics` for the topics in the index)"
+                ))
+            })?;
+            out.push(Box::new(TermQuery::new(
+                Term::from_facet(f.topic, &topic_facet(&id)),
+                IndexRecordOption::Basic,
+            )));
+        }
+        if !self.sources.is_empty() {
+            let any: Vec<(Occur, Box<dyn Query>)> = self
+                .sources
+                .iter()
+                .map(|s| {
+                    let q: Box<dyn Query> = Box::new(TermQuery::new(
+                        Term::from_field_text(f.source, &schema::keyword_term(s)),
+                        IndexRecordOption::Basic,
+                    ));
+                    (Occur::Should, q)
+                })
+                .collect();
+            out.push(Box::new(BooleanQuery::new(any)));
+        }
+        if self.since.is_some() || self.until.is_some() {
+            use std::ops::Bound;
+            let lower = self.since.map_or(Bound::Unbounded, |d| {
+                Bound::Included(Term::from_field_date(f.date, to_tantivy_date(d)))
+            });
+            let upper = self.until.map_or(Bound::Unbounded, |d| {
+                Bound::Included(Term::from_field_date(f.date, to_tantivy_date(d)))
+            });
+            out.push(Box::new(RangeQuery::new(lower, upper)));
+        }
+        Ok(out)
+    }
+}
+
+/// The canonical name for what a user typed: a leader's alias resolves through the
+/// gazetteer; any other name is taken as written.
+fn canonical_person(name: &str) -> String {
+    crate::extract::people::canonical_name(name).unwrap_or_else(|| name.trim().to_string())
+}
+
+/// A canonical name matches exactly; a partial one ("Petrenko") matches as a phrase
+/// inside the names of the people stored.
+fn name_query(
+    index: &Index,
+    exact: tantivy::schema::Field,
+    tokenized: tantivy::schema::Field,
+    name: &str,
+) -> Result<Box<dyn Query>> {
+    let exact_q: Box<dyn Query> = Box::new(TermQuery::new(
+        Term::from_field_text(exact, &schema::keyword_term(name)),
+        IndexRecordOption::Basic,
+    ));
+    let mut analyzer = index.tokenizer_for_field(tokenized)?;
+    let mut terms = Vec::new();
+    let mut stream = analyzer.token_stream(name);
+    while let Some(t) = stream.next() {
+        terms.push(Term::from_field_text(tokenized, &t.text));
+    }
+    let partial: Box<dyn Query> = match terms.len() {
+        0 => return Err(Error::Query(format!("empty name {name:?}"))),
+        1 => Box::new(TermQuery::new(terms.remove(0), IndexRecordOption::Basic)),
+        _ => Box::new(PhraseQuery::new(terms)),
+    };
+    Ok(Box::new(BooleanQuery::new(vec![
+        (Occur::Should, exact_q),
+        (Occur::Should, partial),
+    ])))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn partial_dates() {
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert_eq!(parse_since("2017").unwrap(), d(2017, 1, 1));
+        assert_eq!(parse_until("2017").unwrap(), d(2017, 12, 31));
+        assert_eq!(parse_since("2016-02").unwrap(), d(2016, 2, 1));
+        assert_eq!(parse_until("2016-02").unwrap(), d(2016, 2, 29));
+        assert_eq!(parse_until("2016-12").unwrap(), d(2016, 12, 31));
+        assert_eq!(parse_since("2017-11-21").unwrap(), d(2017, 11, 21));
+        for bad in ["", "x", "2017-13", "2017-02-30", "17/11/2017", "2017-1-1-1"] {
+            assert!(parse_since(bad).is_err(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,264 @@
+//! Full-text search over articles (or quotes), with filters, BM25 or date order, and
+//! highlighted snippets.
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, QueryParser, TermQuery};
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
+
+use super::Filters;
+use crate::index::{Archive, StoredArticle, first_str, from_tantivy_date, schema, stored_article};
+use crate::{Error, Result};
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Sort {
+    /// Best match first (BM25).
+    #[default]
+    Relevance,
+    /// Newest first.
+    Date,
+}
+
+/// A search over articles or quotes.
+#[derive(Debug, Clone, Default)]
+pub struct SearchRequest {
+    /// Query-parser syntax: words, "phrases", AND/OR/NOT, -word, title:word.
+    pub query: Option<String>,
+    pub filters: Filters,
+    pub sort: Sort,
+    pub limit: usize,
+    pub offset: usize,
+    /// Search quote documents instead of articles.
+    pub quotes: bool,
+    /// Only quotes of this kind (direct, partial, indirect).
+    pub quote_kind: Option<String>,
+}
+
+/// One result.
+#[derive(Debug, Clone, Serialize)]
+pub struct Hit {
+    pub id: String,
+    pub article: String,
+    pub title: String,
+    pub date: Option<NaiveDate>,
+    pub source: Option<String>,
+    pub path: String,
+    pub url: Option<String>,
+    pub score: f32,
+    /// The best passage of the body (for quotes, the quote itself).
+    pub snippet: String,
+    /// Byte ranges of `snippet` that matched the query.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub highlights: Vec<Range<usize>>,
+    /// For quotes: the quote record (speaker, cue, kind, offsets).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quote: Option<crate::extract::Quote>,
+}
+
+/// The results and how many documents matched in all.
+#[derive(Debug)]
+pub struct Results {
+    pub hits: Vec<Hit>,
+    pub total: usize,
+}
+
+/// Build the whole query: the user's text (or everything), the kind, the filters.
+pub fn build_query(archive: &Archive, req: &SearchRequest) -> Result<Box<dyn Query>> {
+    let f = &archive.fields;
+    let kind = if req.quotes {
+        schema::KIND_QUOTE
+    } else {
+        schema::KIND_ARTICLE
+    };
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(
+        Occur::Must,
+        Box::new(TermQuery::new(
+            Term::from_field_text(f.kind, kind),
+            IndexRecordOption::Basic,
+        )),
+    )];
+    match req.query.as_deref().map(str::trim) {
+        Some(text) if !text.is_empty() => {
+            let fields = if req.quotes {
+                vec![f.body]
+            } else {
+                vec![f.title, f.body]
+            };
+            let mut parser = QueryParser::for_index(&archive.index, fields);
+            parser.set_conjunction_by_default();
+            if !req.quotes {
+                parser.set_field_boost(f.title, 2.0);
+            }
+            let q = parser
+                .parse_query(text)
+                .map_err(|e| Error::Query(format!("{text:?}: {e}")))?;
+            clauses.push((Occur::Must, q));
+        }
+        _ => clauses.push((Occur::Must, Box::new(AllQuery))),
+    }
+    if let Some(k) = &req.quote_kind {
+        clauses.push((
+            Occur::Must,
+            Box::new(TermQuery::new(
+                Term::from_field_text(f.quote_kind, k),
+                IndexRecordOption::Basic,
+            )),
+        ));
+    }
+    for q in req.filters.clauses(&archive.index, f)? {
+        clauses.push((Occur::Must, q));
+    }
+    Ok(Box::new(BooleanQuery::new(clauses)))
+}
+
+pub fn search(archive: &Archive, searcher: &Searcher, req: &SearchRequest) -> Result<Results> {
+    let f = &archive.fields;
+    let query = build_query(archive, req)?;
+    let limit = req.limit.max(1);
+    let (addresses, total): (Vec<(f32, DocAddress)>, usize) = match req.sort {
+        Sort::Relevance => searcher.search(
+            &query,
+            &(
+                TopDocs::with_limit(limit)
+                    .and_offset(req.offset)
+                    .order_by_score(),
+                Count,
+            ),
+        )?,
+        Sort::Date => {
+            let (docs, total) = searcher.search(
+                &query,
+                &(
+                    TopDocs::with_limit(limit)
+                        .and_offset(req.offset)
+                        .order_by_fast_field::<tantivy::DateTime>("date", Order::Desc),
+                    Count,
+                ),
+            )?;
+            (docs.into_iter().map(|(_, a)| (0.0, a)).collect(), total)
+        }
+    };
+    let has_text = req.query.as_deref().is_some_and(|q| !q.trim().is_empty());
+    let mut snippets = if has_text {
+        let mut g = SnippetGenerator::create(searcher, &*query, f.body)?;
+        g.set_max_num_chars(if req.quotes { 400 } else { 220 });
+        Some(g)
+    } else {
+        None
+    };
+    let mut hits = Vec::with_capacity(addresses.len());
+    for (score, addr) in addresses {
+        let doc: TantivyDocument = searcher.doc(addr)?;
+        let body = first_str(&doc, f.body).unwrap_or_default();
+        let (snippet, highlights) = match snippets.as_mut() {
+            Some(g) if !req.quotes => {
+                let s = g.snippet(&body);
+                if s.is_empty() {
+                    (lead(&body, 220), Vec::new())
+                } else {
+                    (s.fragment().to_string(), s.highlighted().to_vec())
+                }
+            }
+            Some(g) => {
+                g.set_max_num_chars(body.len().max(1));
+                let s = g.snippet(&body);
+                (
+                    body.clone(),
+                    if s.fragment() == body {
+                        s.highlighted().to_vec()
+                    } else {
+                        Vec::new()
+                    },
+                )
+            }
+            None if req.quotes => (body.clone(), Vec::new()),
+            None => (lead(&body, 220), Vec::new()),
+        };
+        let quote = if req.quotes {
+            first_str(&doc, f.record).and_then(|r| serde_json::from_str(&r).ok())
+        } else {
+            None
+        };
+        hits.push(Hit {
+            id: first_str(&doc, f.id).unwrap_or_default(),
+            article: first_str(&doc, f.article).unwrap_or_default(),
+            title: first_str(&doc, f.title).unwrap_or_default(),
+            date: doc
+                .get_first(f.date)
+                .and_then(|v| v.as_datetime())
+                .and_then(from_tantivy_date),
+            source: first_str(&doc, f.source),
+            path: first_str(&doc, f.path).unwrap_or_default(),
+            url: first_str(&doc, f.url),
+            score,
+            snippet,
+            highlights,
+            quote,
+        });
+    }
+    Ok(Results { hits, total })
+}
+
+/// The first `max` bytes of the body, cut at a word boundary.
+fn lead(body: &str, max: usize) -> String {
+    let first = body.split("\n\n").next().unwrap_or(body);
+    if first.len() <= max {
+        return first.to_string();
+    }
+    let mut end = max;
+    while !first.is_char_boundary(end) {
+        end -= 1;
+    }
+    let cut = first[..end].rfind(' ').unwrap_or(end);
+    format!("{}…", &first[..cut])
+}
+
+/// One article by id (a unique prefix of at least 6 characters is enough).
+pub fn show(archive: &Archive, searcher: &Searcher, id: &str) -> Result<Option<StoredArticle>> {
+    let f = &archive.fields;
+    let id = id.trim();
+    let exact = TermQuery::new(Term::from_field_text(f.id, id), IndexRecordOption::Basic);
+    let found = searcher.search(&exact, &TopDocs::with_limit(1).order_by_score())?;
+    if let Some((_, addr)) = found.first() {
+        let doc: TantivyDocument = searcher.doc(*addr)?;
+        if first_str(&doc, f.kind).is_none() || first_str(&doc, f.record).is_some() {
+            return Ok(Some(stored_article(f, &doc)));
+        }
+    }
+    if id.len() < 6 {
+        return Ok(None);
+    }
+    // A prefix: scan the id terms that start with it.
+    let mut matches = Vec::new();
+    for reader in searcher.segment_readers() {
+        let inverted = reader.inverted_index(f.id)?;
+        let mut stream = inverted
+            .terms()
+            .range()
+            .ge(id.as_bytes())
+            .into_stream()
+            .map_err(|e| Error::Other(format!("reading ids: {e}")))?;
+        while stream.advance() {
+            let term = String::from_utf8_lossy(stream.key()).into_owned();
+            if !term.starts_with(id) {
+                break;
+            }
+            if !term.contains(':') && !matches.contains(&term) {
+                matches.push(term);
+            }
+        }
+    }
+    match matches.as_slice() {
+        [one] => show(archive, searcher, &one.clone()),
+        [] => Ok(None),
+        _ => Err(Error::Query(format!(
+            "{id:?} matches {} articles; give more of the id",
+            matches.len()
+        ))),
+    }
+}

@@ -1,0 +1,537 @@
+//! Integration tests: the real binary on temporary folders and on `sample-corpus/`.
+
+mod util;
+
+use std::io::Write;
+
+use util::{TestDir, sample_corpus, txt};
+
+/// Index `dir` (relative to the test folder) and parse the JSON summary.
+fn index(t: &TestDir, dirs: &[&str]) -> (i32, serde_json::Value, String) {
+    let mut args = vec!["index", "--json", "--quiet"];
+    args.extend_from_slice(dirs);
+    let run = t.run(&args);
+    let summary = run
+        .json()
+        .pop()
+        .unwrap_or_else(|| panic!("no summary: {}", run.stderr));
+    (run.code, summary, run.stderr)
+}
+
+fn search(t: &TestDir, args: &[&str]) -> Vec<serde_json::Value> {
+    let mut all = vec!["search", "--json"];
+    all.extend_from_slice(args);
+    let run = t.run(&all);
+    assert!(run.code == 0 || run.code == 1, "{}", run.stderr);
+    let mut lines = run.json();
+    let summary = lines.pop().expect("summary line");
+    assert_eq!(summary["type"], "summary");
+    lines
+}
+
+fn titles(hits: &[serde_json::Value]) -> Vec<String> {
+    hits.iter()
+        .map(|h| h["title"].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn gzip(data: &[u8]) -> Vec<u8> {
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    e.write_all(data).unwrap();
+    e.finish().unwrap()
+}
+
+/// One article in every format we read, each with a word found nowhere else.
+fn every_format(t: &TestDir) {
+    t.write(
+        "a/plain.txt",
+        txt(
+            "Plain text story",
+            "2017-11-21",
+            "Wire One",
+            "The alphaword is here.",
+        ),
+    );
+    t.write(
+        "a/front.md",
+        "---\ntitle: Markdown story\ndate: 11/22/2017\nsource: Wire Two\nauthors: [Ana Ruiz]\n---\n\nThe *betaword* is here.\n",
+    );
+    t.write(
+        "a/one.json",
+        r#"{"title":"JSON story","content_original":"The gammaword is here.","date":"Tue, 21 Nov 2017 14:03:00 +0000","source":"Wire One","authors":"Tom Lee"}"#,
+    );
+    t.write(
+        "a/many.json",
+        r#"[{"headline":"Array story one","articleBody":"The deltaword is here.","datePublished":"2018-01-02"},{"headline":"Array story two","articleBody":"The epsilonword is here.","datePublished":"2018-01-03"}]"#,
+    );
+    t.write(
+        "a/lines.jsonl",
+        "{\"title\":\"Lines story one\",\"text\":\"The zetaword is here.\",\"publishedAt\":\"2019-05-01T10:00:00Z\"}\n\n{\"title\":\"Lines story two\",\"text\":\"The etaword is here.\",\"publishedAt\":\"2019-05-02T10:00:00Z\"}\n",
+    );
+    t.write(
+        "a/page.html",
+        "<html><head><title>HTML story</title><meta property=\"article:published_time\" content=\"2020-03-04T05:06:07Z\"></head><body><nav>Home | World</nav><article><p>The thetaword is here, in the main text of the page.</p></article><footer>Copyright</footer></body></html>",
+    );
+    t.write(
+        "a/packed.html.gz",
+        gzip(b"<html><head><title>Gzip story</title></head><body><article><p>The iotaword is here, in a compressed page.</p></article></body></html>"),
+    );
+    t.write(
+        "a/packed.jsonl.gz",
+        gzip(b"{\"title\":\"Gzip lines story\",\"body\":\"The kappaword is here.\"}\n"),
+    );
+}
+
+#[test]
+fn indexes_every_format() {
+    let t = TestDir::new();
+    every_format(&t);
+    let (code, summary, stderr) = index(&t, &["a"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(summary["added"], 10);
+    assert_eq!(summary["failed"], 0);
+    for (word, title) in [
+        ("alphaword", "Plain text story"),
+        ("betaword", "Markdown story"),
+        ("gammaword", "JSON story"),
+        ("deltaword", "Array story one"),
+        ("epsilonword", "Array story two"),
+        ("zetaword", "Lines story one"),
+        ("etaword", "Lines story two"),
+        ("thetaword", "HTML story"),
+        ("iotaword", "Gzip story"),
+        ("kappaword", "Gzip lines story"),
+    ] {
+        assert_eq!(titles(&search(&t, &[word])), [title], "{word}");
+    }
+}
+
+#[test]
+#[ignore = "until the HTML reader reads meta tags (branch html)"]
+fn dates_from_every_format_are_stored() {
+    let t = TestDir::new();
+    every_format(&t);
+    index(&t, &["a"]);
+    let hits = search(
+        &t,
+        &[
+            "--since",
+            "2017-11-21",
+            "--until",
+            "2017-11-22",
+            "--sort",
+            "date",
+        ],
+    );
+    let mut got = titles(&hits);
+    got.sort();
+    assert_eq!(got, ["JSON story", "Markdown story", "Plain text story"]);
+    assert_eq!(hits[0]["date"], "2017-11-22");
+    let hits = search(&t, &["--since", "2020"]);
+    assert_eq!(titles(&hits), ["HTML story"]);
+}
+
+#[test]
+fn reindex_reads_only_changes_and_never_duplicates() {
+    let t = TestDir::new();
+    every_format(&t);
+    let (_, first, _) = index(&t, &["a"]);
+    assert_eq!(first["added"], 10);
+
+    let (_, again, _) = index(&t, &["a"]);
+    assert_eq!(again["read"], 0);
+    assert_eq!(again["unchanged"], 8);
+    assert_eq!(again["added"], 0);
+
+    // Change one file, delete another, add a third.
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    t.write(
+        "a/plain.txt",
+        txt(
+            "Plain text story, revised",
+            "2017-11-21",
+            "Wire One",
+            "The alphaword is here twice.",
+        ),
+    );
+    std::fs::remove_file(t.path().join("a/many.json")).unwrap();
+    t.write(
+        "a/new.txt",
+        txt("New story", "2021-01-01", "Wire One", "A lambdaword."),
+    );
+    let (_, third, _) = index(&t, &["a"]);
+    assert_eq!(third["read"], 2);
+    assert_eq!(third["updated"], 1);
+    assert_eq!(third["added"], 1);
+    assert_eq!(third["removed"], 2);
+
+    assert_eq!(
+        titles(&search(&t, &["alphaword"])),
+        ["Plain text story, revised"]
+    );
+    assert!(search(&t, &["deltaword"]).is_empty());
+    let stats = t.run(&["stats", "--json"]).json().remove(0);
+    assert_eq!(stats["articles"], 9);
+    assert_eq!(stats["files"], 8);
+}
+
+#[test]
+fn touched_file_is_not_reindexed() {
+    let t = TestDir::new();
+    let p = t.write("a/x.txt", txt("Touched", "2017-01-01", "S", "Body text."));
+    index(&t, &["a"]);
+    let f = std::fs::File::options().append(true).open(&p).unwrap();
+    f.set_modified(std::time::SystemTime::now() + std::time::Duration::from_secs(5))
+        .unwrap();
+    let (_, s, _) = index(&t, &["a"]);
+    assert_eq!(s["unchanged"], 1);
+    assert_eq!(s["updated"], 0);
+    let stats = t.run(&["stats", "--json"]).json().remove(0);
+    assert_eq!(stats["articles"], 1);
+}
+
+#[test]
+fn indexing_one_folder_keeps_another() {
+    let t = TestDir::new();
+    t.write("a/x.txt", txt("From A", "2017-01-01", "S", "Body."));
+    t.write("b/y.txt", txt("From B", "2017-01-01", "S", "Body."));
+    index(&t, &["a"]);
+    index(&t, &["b"]);
+    let stats = t.run(&["stats", "--json"]).json().remove(0);
+    assert_eq!(stats["articles"], 2);
+    // The same folder twice, or a folder and its child, is still read once.
+    let (_, s, _) = index(&t, &["a", "a", "."]);
+    assert_eq!(s["added"], 0);
+    assert_eq!(t.run(&["stats", "--json"]).json()[0]["articles"], 2);
+}
+
+#[test]
+#[ignore = "until the HTML reader bounds nesting depth (branch html)"]
+fn bad_input_is_named_and_the_run_goes_on() {
+    let t = TestDir::new();
+    t.write(
+        "bad/good.txt",
+        txt("Good story", "2017-01-01", "S", "The goodword."),
+    );
+    t.write("bad/empty.txt", "");
+    t.write("bad/blank.md", "  \n\n ");
+    t.write("bad/binary.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0");
+    t.write("bad/broken.json", "{\"title\": \"Broken\", \"body\": ");
+    t.write("bad/nobody.json", r#"{"title":"No body here"}"#);
+    t.write(
+        "bad/mixed.jsonl",
+        "{\"title\":\"Mixed good\",\"body\":\"The mixedword.\"}\n{not json}\n{\"title\":\"no body\"}\n",
+    );
+    t.write(
+        "bad/latin1.txt",
+        b"Caf\xe9 story\n\nThe caf\xe9word is \x93here\x94.\n",
+    );
+    t.write("bad/deep.json", "[".repeat(200_000));
+    t.write("bad/deep.html", "<div>".repeat(200_000));
+    t.write(
+        "bad/baddate.txt",
+        "Undated story\nDate: sometime last spring\n\nThe undatedword.\n",
+    );
+    let big = format!("Big story\n\n{}", "word ".repeat(11_000_000));
+    t.write("bad/big.txt", big);
+    let (code, summary, stderr) = index(&t, &["bad"]);
+    assert_eq!(code, 2, "a failed file makes the exit code say so");
+    for (file, reason) in [
+        ("empty.txt", "empty file"),
+        ("blank.md", "empty file"),
+        ("binary.txt", "binary file"),
+        ("broken.json", "invalid JSON"),
+        ("nobody.json", "no article body"),
+        ("mixed.jsonl", "line 2: invalid JSON"),
+        ("mixed.jsonl", "record 3: no article body"),
+        ("latin1.txt", "decoded as Windows-1252"),
+        ("deep.json", "invalid JSON"),
+        ("big.txt", "too large"),
+        (
+            "baddate.txt",
+            "date \"sometime last spring\" not understood",
+        ),
+    ] {
+        assert!(
+            stderr
+                .lines()
+                .any(|l| l.contains(file) && l.contains(reason)),
+            "no message for {file} ({reason}) in:\n{stderr}"
+        );
+    }
+    assert_eq!(summary["added"], 5, "{stderr}");
+    assert_eq!(titles(&search(&t, &["goodword"])), ["Good story"]);
+    assert_eq!(titles(&search(&t, &["mixedword"])), ["Mixed good"]);
+    assert_eq!(titles(&search(&t, &["caféword"])), ["Café story"]);
+    let undated = search(&t, &["undatedword"]);
+    assert_eq!(undated[0]["date"], serde_json::Value::Null);
+}
+
+#[cfg(unix)]
+#[test]
+fn symlink_loops_and_links_are_not_followed_unless_asked() {
+    let t = TestDir::new();
+    t.write(
+        "root/a.txt",
+        txt("Inside", "2017-01-01", "S", "The insideword."),
+    );
+    t.write(
+        "outside/b.txt",
+        txt("Outside", "2017-01-01", "S", "The outsideword."),
+    );
+    std::os::unix::fs::symlink(t.path().join("root"), t.path().join("root/loop")).unwrap();
+    std::os::unix::fs::symlink(t.path().join("outside"), t.path().join("root/out")).unwrap();
+    let (code, summary, _) = index(&t, &["root"]);
+    assert_eq!(code, 0);
+    assert_eq!(summary["added"], 1);
+    assert!(search(&t, &["outsideword"]).is_empty());
+
+    let run = t.run(&["index", "--quiet", "--json", "--follow", "root"]);
+    assert!(
+        run.stderr.contains("loop") && run.stderr.contains("root/loop"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(titles(&search(&t, &["outsideword"])), ["Outside"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn fifo_is_not_read() {
+    let t = TestDir::new();
+    t.write("f/a.txt", txt("Story", "2017-01-01", "S", "Body."));
+    let fifo = t.path().join("f/pipe.txt");
+    let ok = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !ok.is_ok_and(|s| s.success()) {
+        return; // no mkfifo on this machine
+    }
+    let (_, summary, stderr) = index(&t, &["f"]);
+    assert_eq!(summary["added"], 1);
+    assert!(
+        stderr.contains("pipe.txt") && stderr.contains("not a regular file"),
+        "{stderr}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn unreadable_folder_is_named() {
+    use std::os::unix::fs::PermissionsExt;
+    let t = TestDir::new();
+    t.write("u/ok.txt", txt("Readable", "2017-01-01", "S", "Body."));
+    t.write("u/locked/x.txt", txt("Locked", "2017-01-01", "S", "Body."));
+    let locked = t.path().join("u/locked");
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+    // Root reads everything; the check only means something for other users.
+    let readable_anyway = std::fs::read_dir(&locked).is_ok();
+    let (_, summary, stderr) = index(&t, &["u"]);
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
+    if !readable_anyway {
+        assert!(
+            stderr.contains("locked") && stderr.contains("permission denied"),
+            "{stderr}"
+        );
+        assert_eq!(summary["added"], 1);
+    }
+}
+
+#[test]
+fn second_writer_is_told_the_index_is_busy() {
+    let t = TestDir::new();
+    t.write("a/x.txt", txt("Story", "2017-01-01", "S", "Body."));
+    index(&t, &["a"]);
+    let archive = newsdex::index::Archive::open(&t.path().join(".newsdex")).unwrap();
+    let writer: tantivy::IndexWriter = archive.index.writer(50_000_000).unwrap();
+    let run = t.run(&["index", "a"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("index is busy"), "{}", run.stderr);
+    // Reading still works while another writes.
+    assert_eq!(t.run(&["search", "story"]).code, 0);
+    drop(writer);
+    assert_eq!(t.run(&["index", "a"]).code, 0);
+}
+
+#[test]
+fn killed_run_leaves_an_index_that_opens_and_the_next_run_completes_it() {
+    let t = TestDir::new();
+    for i in 0..3000 {
+        t.write(
+            &format!("k/{:02}/{i}.txt", i % 50),
+            txt(
+                &format!("Story {i}"),
+                "2017-01-01",
+                "S",
+                &format!(
+                    "Body of story number {i} with the killword. {}",
+                    "More text. ".repeat(50)
+                ),
+            ),
+        );
+    }
+    let mut child = t
+        .command(&["index", "--quiet", "--commit-every", "1", "k"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(1200));
+    child.kill().unwrap(); // SIGKILL
+    child.wait().unwrap();
+    let stats = t.run(&["stats", "--json"]);
+    assert!(stats.code == 0 || stats.code == 1, "{}", stats.stderr);
+    let (code, _, stderr) = index(&t, &["k"]);
+    assert_eq!(code, 0, "{stderr}");
+    let stats = t.run(&["stats", "--json"]).json().remove(0);
+    assert_eq!(stats["articles"], 3000);
+    assert_eq!(stats["files"], 3000);
+}
+
+#[test]
+fn foreign_folder_is_refused_with_advice() {
+    let t = TestDir::new();
+    t.write("a/x.txt", txt("Story", "2017-01-01", "S", "Body."));
+    t.write("notindex/meta.json", "{\"this is\": \"not tantivy\"}");
+    let run = t.run(&["--index", "notindex", "search", "x"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("--rebuild"), "{}", run.stderr);
+    let run = t.run(&["--index", "notindex", "index", "--rebuild", "a"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = t.run(&["--index", "nothing-here", "search", "x"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("no index"), "{}", run.stderr);
+}
+
+#[test]
+fn index_location_from_flag_and_environment() {
+    let t = TestDir::new();
+    t.write("a/x.txt", txt("Story", "2017-01-01", "S", "The placeword."));
+    let run = t
+        .command(&["index", "--quiet", "a"])
+        .env("NEWSDEX_INDEX", t.path().join("elsewhere"))
+        .output()
+        .unwrap();
+    assert!(run.status.success());
+    assert!(t.path().join("elsewhere/meta.json").exists());
+    assert!(!t.path().join(".newsdex").exists());
+    assert_eq!(
+        t.run(&["--index", "elsewhere", "search", "placeword"]).code,
+        0
+    );
+}
+
+/// An index of the sample corpus, built once per test that needs it.
+fn sample_index() -> TestDir {
+    let t = TestDir::new();
+    let corpus = sample_corpus();
+    let run = t.run(&["index", "--quiet", "--json", corpus.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    t
+}
+
+#[test]
+fn sample_corpus_indexes_cleanly() {
+    let t = TestDir::new();
+    let corpus = sample_corpus();
+    let run = t.run(&["index", "--json", corpus.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let s = &run.json()[0];
+    assert!(s["added"].as_u64().unwrap() >= 30);
+    assert_eq!(s["failed"], 0);
+    // The one article whose date cannot be read says so.
+    assert_eq!(
+        run.stderr
+            .lines()
+            .filter(|l| l.contains("not understood"))
+            .count(),
+        1,
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn search_options_on_the_sample_corpus() {
+    let t = sample_index();
+    // Phrase, boolean, field queries.
+    let syria = search(&t, &["syria", "-n", "50"]);
+    assert!(syria.len() >= 3);
+    let phrase = search(&t, &["\"security council\""]);
+    assert!(!phrase.is_empty());
+    for h in &phrase {
+        let text = format!("{} {}", h["title"], h["snippet"]).to_lowercase();
+        assert!(text.contains("security council"), "{text}");
+    }
+    let not = search(&t, &["syria -council", "-n", "50"]);
+    assert!(not.len() < syria.len());
+    let title_only = search(&t, &["title:brexit"]);
+    assert!(!title_only.is_empty());
+    for h in &title_only {
+        assert!(
+            h["title"]
+                .as_str()
+                .unwrap()
+                .to_lowercase()
+                .contains("brexit")
+        );
+    }
+    // Limits and sorting.
+    let two = search(&t, &["syria", "--limit", "2"]);
+    assert_eq!(two.len(), 2);
+    let by_date = search(&t, &["--sort", "date", "-n", "100"]);
+    let dates: Vec<&str> = by_date.iter().filter_map(|h| h["date"].as_str()).collect();
+    let mut sorted = dates.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(dates, sorted);
+    // Dates and sources.
+    for h in search(&t, &["--since", "2017", "--until", "2017", "-n", "100"]) {
+        assert!(h["date"].as_str().unwrap().starts_with("2017"), "{h}");
+    }
+    let src = search(&t, &["--source", "northgate wire", "-n", "100"]);
+    assert!(!src.is_empty());
+    for h in &src {
+        assert_eq!(h["source"], "Northgate Wire");
+    }
+}
+
+#[test]
+fn show_and_stats_on_the_sample_corpus() {
+    let t = sample_index();
+    let hit = &search(&t, &["syria"])[0];
+    let id = hit["id"].as_str().unwrap();
+    let run = t.run(&["show", id]);
+    assert_eq!(run.code, 0);
+    assert!(run.stdout.starts_with(hit["title"].as_str().unwrap()));
+    let shown = t.run(&["show", "--json", &id[..8]]).json().remove(0);
+    assert_eq!(shown["id"], id);
+    assert!(shown["body"].as_str().unwrap().len() > 100);
+    assert_eq!(t.run(&["show", "0000000000000000"]).code, 1);
+
+    let stats = t.run(&["stats", "--json"]).json().remove(0);
+    assert!(stats["articles"].as_u64().unwrap() >= 30);
+    assert!(stats["sources"].as_u64().unwrap() >= 4);
+    assert!(stats["first_date"].as_str().unwrap() < stats["last_date"].as_str().unwrap());
+    assert!(stats["size_bytes"].as_u64().unwrap() > 0);
+}
+
+#[test]
+fn exit_codes() {
+    let t = sample_index();
+    assert_eq!(t.run(&["search", "syria"]).code, 0);
+    assert_eq!(t.run(&["search", "zzzznotaword"]).code, 1);
+    assert_eq!(t.run(&["search", "--since", "notadate"]).code, 2);
+    assert_eq!(t.run(&["search", "title:(unclosed"]).code, 2);
+}
+
+#[test]
+fn closed_pipe_exits_quietly() {
+    let t = sample_index();
+    let mut child = t
+        .command(&["search", "the", "-n", "1000"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
+}
