@@ -5,9 +5,12 @@ mod extract;
 mod filters;
 mod index;
 mod output;
+mod people;
+mod quotes;
 mod search;
 mod show;
 mod stats;
+mod topics;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -33,6 +36,12 @@ enum Command {
     Index(index::Args),
     /// Search articles: ranked, filtered, with highlighted snippets.
     Search(search::Args),
+    /// List quotes: who said what, with filters by speaker, topic and date.
+    Quotes(quotes::Args),
+    /// List who is mentioned in the matching articles, with article counts.
+    People(people::Args),
+    /// List what the matching articles are about, or chart a topic by month.
+    Topics(topics::Args),
     /// Print one article with its people, topics and quotes.
     Show(show::Args),
     /// Say what the index holds.
@@ -58,6 +67,9 @@ pub fn main() -> ExitCode {
         Command::Index(args) => index::run(args, index),
         Command::Extract(args) => extract::run(args),
         Command::Search(args) => open(&index).and_then(|a| search::run(args, &a)),
+        Command::Quotes(args) => open(&index).and_then(|a| quotes::run(args, &a)),
+        Command::People(args) => open(&index).and_then(|a| people::run(args, &a)),
+        Command::Topics(args) => open(&index).and_then(|a| topics::run(args, &a)),
         Command::Show(args) => open(&index).and_then(|a| show::run(args, &a)),
         Command::Stats(args) => open(&index).and_then(|a| stats::run(args, &a)),
     };

@@ -11,3 +11,8 @@ pub fn extract_people(_article: &Article) -> Vec<Person> {
 pub fn canonical_name(_name: &str) -> Option<String> {
     None
 }
+
+/// A leader's role and country, for listing people.
+pub fn leader_profile(_name: &str) -> Option<(String, String)> {
+    None
+}

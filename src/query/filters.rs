@@ -125,7 +125,7 @@ impl Filters {
 
 /// The canonical name for what a user typed: a leader's alias resolves through the
 /// gazetteer; any other name is taken as written.
-fn canonical_person(name: &str) -> String {
+pub fn canonical_person(name: &str) -> String {
     crate::extract::people::canonical_name(name).unwrap_or_else(|| name.trim().to_string())
 }
 

@@ -3,8 +3,10 @@
 
 pub mod facets;
 pub mod filters;
+pub mod people;
 pub mod search;
 pub mod stats;
+pub mod topics;
 
 pub use filters::Filters;
 pub use search::{Hit, SearchRequest, Sort, search, show};

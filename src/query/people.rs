@@ -1,0 +1,55 @@
+//! Who is mentioned in the articles matching a search, with article counts.
+
+use serde::Serialize;
+use tantivy::Searcher;
+
+use super::SearchRequest;
+use super::search::build_query;
+use crate::Result;
+use crate::index::{Archive, schema};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonCount {
+    pub name: String,
+    pub articles: u64,
+    pub role: Option<String>,
+    pub country: Option<String>,
+}
+
+/// People in the articles matching `req` (its query and filters), most mentioned
+/// first. The people the filters name are left out: the question is who else.
+pub fn people(
+    archive: &Archive,
+    searcher: &Searcher,
+    req: &SearchRequest,
+) -> Result<Vec<PersonCount>> {
+    let query = build_query(archive, req)?;
+    let counts = super::facets::term_counts(
+        archive,
+        searcher,
+        "person",
+        schema::KIND_ARTICLE,
+        Some(query),
+        100_000,
+    )?;
+    let filtered: Vec<String> = req
+        .filters
+        .people
+        .iter()
+        .map(|p| super::filters::canonical_person(p).to_lowercase())
+        .collect();
+    Ok(counts
+        .into_iter()
+        .filter(|(name, _)| !filtered.contains(&name.to_lowercase()))
+        .take(req.limit.max(1))
+        .map(|(name, articles)| {
+            let (role, country) = crate::extract::people::leader_profile(&name).unzip();
+            PersonCount {
+                name,
+                articles,
+                role,
+                country,
+            }
+        })
+        .collect())
+}
