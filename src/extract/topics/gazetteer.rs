@@ -105,6 +105,9 @@ pub(crate) struct Entry {
     pub def: Option<usize>,
     /// Topics a mention of this one also counts for, and how much.
     pub implies: Vec<(usize, f32)>,
+    /// How much its evidence counts: below 1 for broad subjects ("Politics") so
+    /// that a narrower one ranks first when both are there.
+    pub scale: f32,
 }
 
 /// All topic data, parsed.
@@ -226,6 +229,9 @@ struct SubjectRow {
     label: String,
     #[serde(default)]
     aliases: Vec<String>,
+    /// How much its evidence counts (see `Entry::scale`).
+    #[serde(default = "one")]
+    weight: f32,
     #[serde(default)]
     key: Vec<String>,
     #[serde(default)]
@@ -236,6 +242,10 @@ struct SubjectRow {
     weak: Vec<String>,
     #[serde(default)]
     not: Vec<String>,
+}
+
+fn one() -> f32 {
+    1.0
 }
 
 /// Rows of a `.tsv` before ids are resolved.
@@ -251,6 +261,7 @@ struct Row {
     cues: Vec<&'static str>,
     terms: Vec<(String, f32)>,
     lookup_aliases: Vec<String>,
+    scale: f32,
 }
 
 fn list(field: Option<&'static str>) -> impl Iterator<Item = &'static str> {
@@ -269,9 +280,9 @@ fn parse_tsv(file: &'static str, text: &'static str, kind: TopicKind) -> Result<
             continue;
         }
         let cols: Vec<&'static str> = line.split('\t').collect();
-        if !(3..=5).contains(&cols.len()) {
+        if !(2..=5).contains(&cols.len()) {
             return Err(format!(
-                "{file}:{line_no}: expected 3 to 5 tab-separated columns, found {}",
+                "{file}:{line_no}: expected 2 to 5 tab-separated columns, found {}",
                 cols.len()
             ));
         }
@@ -321,6 +332,7 @@ fn parse_tsv(file: &'static str, text: &'static str, kind: TopicKind) -> Result<
             cues,
             terms: Vec::new(),
             lookup_aliases,
+            scale: 1.0,
         });
     }
     Ok(rows)
@@ -332,6 +344,9 @@ fn parse_subjects(text: &'static str) -> Result<Vec<Row>, String> {
     let mut rows = Vec::new();
     for (n, s) in file.subject.into_iter().enumerate() {
         // Ids and labels live as long as the program: leak the few strings once.
+        if !(0.0..=2.0).contains(&s.weight) {
+            return Err(format!("subjects.toml: {}: weight out of 0..2", s.id));
+        }
         let id: &'static str = Box::leak(s.id.into_boxed_str());
         let label: &'static str = Box::leak(s.label.into_boxed_str());
         let mut terms = Vec::new();
@@ -361,6 +376,7 @@ fn parse_subjects(text: &'static str) -> Result<Vec<Row>, String> {
             cues: Vec::new(),
             terms,
             lookup_aliases: s.aliases,
+            scale: s.weight,
         });
     }
     Ok(rows)
@@ -429,6 +445,7 @@ pub(crate) fn parse_all() -> Result<Gazetteer, String> {
         entries.push(Entry {
             def,
             implies: Vec::new(),
+            scale: r.scale,
         });
     }
     // Every parent exists: `place/asia` for `place/asia/north-korea`.

@@ -228,6 +228,36 @@ const BEFORE_PLACE: &[&str] = &[
 /// Capitalised words that may follow a place: offices and institutions ("Virginia
 /// Gov. Ralph Northam", "Jordan River").
 const AFTER_PLACE: &[&str] = &[
+    "Air",
+    "Army",
+    "Consulate",
+    "Defence",
+    "Defense",
+    "Embassy",
+    "Forces",
+    "Foreign",
+    "Ministry",
+    "Navy",
+    "Police",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
     "Attorney",
     "Capital",
     "City",
@@ -299,10 +329,12 @@ pub(crate) fn in_person_name(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// A capitalised word of letters with at least one lowercase letter ("Michael", not
-/// "U.S." or "ISIS").
+/// "U.S.", "ISIS" or a possessive such as "Putin's").
 fn is_name_word(word: &str) -> bool {
     let mut chars = word.chars();
-    chars.next().is_some_and(char::is_uppercase)
+    !word.ends_with("'s")
+        && !word.ends_with("\u{2019}s")
+        && chars.next().is_some_and(char::is_uppercase)
         && word.chars().any(char::is_lowercase)
         && word
             .chars()

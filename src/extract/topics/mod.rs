@@ -33,8 +33,14 @@ const ENTITY_THRESHOLD: f32 = 1.0;
 /// different words.
 const SUBJECT_THRESHOLD: f32 = 2.0;
 const SUBJECT_WORDS: usize = 3;
-/// Scores are `1 - exp(-evidence / SCALE)`: 0..1, comparable across articles.
-const SCALE: f32 = 4.0;
+/// Scores are `1 - exp(-evidence / scale)`: 0..1, comparable across articles.
+/// Subjects gather more evidence (many words speak for each) than names do.
+fn scale_of(kind: TopicKind) -> f32 {
+    match kind {
+        TopicKind::Place | TopicKind::Org => 4.0,
+        TopicKind::Subject => 10.0,
+    }
+}
 /// At most this many topics of one kind: past that, the rest are background.
 const MAX_PER_KIND: usize = 12;
 /// The lead: the first paragraphs, until this many words.
@@ -168,6 +174,17 @@ pub fn explain_topics(article: &Article) -> Vec<Explanation> {
     }
     let support_of = |entry: usize| support.get(&entry).map_or(0, Vec::len);
 
+    // Names count once per sentence and topic, at their strongest: "Des Moines,
+    // Iowa" is one mention of Iowa, not two.
+    let sentence_starts: Vec<usize> = super::text::sentences(&article.body)
+        .into_iter()
+        .map(|r| r.start)
+        .collect();
+    let sentence_of = |place: Place, at: usize| match place {
+        Place::Title => usize::MAX,
+        _ => sentence_starts.partition_point(|&s| s <= at),
+    };
+    let mut names: HashMap<(usize, usize), (Place, f32, usize)> = HashMap::new();
     let mut evidence: HashMap<usize, Evidence> = HashMap::new();
     for &(place, _, h) in &hits {
         let roles = &g.patterns[h.pattern].roles;
@@ -183,15 +200,16 @@ pub fn explain_topics(article: &Article) -> Vec<Explanation> {
                     .max_by_key(|&(i, (entry, _))| (support_of(entry), std::cmp::Reverse(i)))
                     .map(|(_, a)| a);
                 if let Some((entry, weight)) = chosen {
-                    evidence
-                        .entry(entry)
-                        .or_default()
-                        .add(place, weight, h.pattern);
-                    for &(implied, factor) in &g.entries[entry].implies {
-                        evidence
-                            .entry(implied)
-                            .or_default()
-                            .add(place, weight * factor, h.pattern);
+                    let sentence = sentence_of(place, h.start);
+                    let implied = g.entries[entry]
+                        .implies
+                        .iter()
+                        .map(|&(e, f)| (e, weight * f));
+                    for (e, w) in std::iter::once((entry, weight)).chain(implied) {
+                        let best = names.entry((e, sentence)).or_insert((place, w, h.pattern));
+                        if w > best.1 {
+                            *best = (place, w, h.pattern);
+                        }
                     }
                 }
             }
@@ -207,6 +225,15 @@ pub fn explain_topics(article: &Article) -> Vec<Explanation> {
             Layer::Cues => {}
         }
     }
+    let mut names: Vec<_> = names.into_iter().collect();
+    // In text order, so that the words an explanation lists come in order.
+    names.sort_by_key(|&((e, sentence), (_, _, p))| (sentence, e, p));
+    for ((entry, _), (place, weight, pattern)) in names {
+        evidence
+            .entry(entry)
+            .or_default()
+            .add(place, weight, pattern);
+    }
 
     let mut out: Vec<Explanation> = Vec::new();
     for (entry, ev) in &evidence {
@@ -214,7 +241,7 @@ pub fn explain_topics(article: &Article) -> Vec<Explanation> {
             continue;
         };
         let def = &g.defs[d];
-        let total = ev.total(body_words);
+        let total = ev.total(body_words) * g.entries[*entry].scale;
         let kept = match def.kind {
             TopicKind::Place | TopicKind::Org => total >= ENTITY_THRESHOLD,
             TopicKind::Subject => {
@@ -232,7 +259,7 @@ pub fn explain_topics(article: &Article) -> Vec<Explanation> {
                 id: def.id.to_string(),
                 label: def.label.to_string(),
                 kind: def.kind,
-                score: 1.0 - (-total / SCALE).exp(),
+                score: 1.0 - (-total / scale_of(def.kind)).exp(),
             },
             kept,
             evidence: total,

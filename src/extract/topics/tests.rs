@@ -211,6 +211,30 @@ fn hard_cases() -> Vec<Case> {
             &["org/un"],
         ),
         case(
+            "a_sheriff_named_israel",
+            "Sheriff defends deputies",
+            "Broward County Sheriff Scott Israel said the deputy had resigned. Sheriff \
+             Israel said the footage had left him sick.",
+            &[],
+            &["place/asia/israel"],
+        ),
+        case(
+            "a_cuisine_is_not_a_country",
+            "Senator heckled at dinner",
+            "Protesters confronted the senator at an Italian restaurant in Washington, \
+             D.C. on Monday night.",
+            &["place/north-america/united-states/district-of-columbia"],
+            &["place/europe/italy"],
+        ),
+        case(
+            "a_dateline_is_not_a_topic",
+            "Senate nears a deal",
+            "(CNN) The Senate is close to a deal to end the shutdown, senators said on \
+             Monday.",
+            &["org/us/congress/senate"],
+            &["org/companies/cnn"],
+        ),
+        case(
             "sanctions_and_diplomacy",
             "EU foreign ministers agree new sanctions on Iran",
             "European Union foreign ministers agreed on Monday to impose sanctions on \
@@ -268,6 +292,24 @@ fn a_single_mention_deep_in_a_long_body_is_not_a_topic() {
     );
     let got = ids("Tigers win the final", &body);
     assert!(!got.iter().any(|id| id == "place/europe/france"), "{got:?}");
+}
+
+#[test]
+fn a_city_and_its_state_in_one_breath_are_one_mention() {
+    // Once in the body of a 600-word article: below the threshold, though two
+    // names ("Des Moines", "Iowa") point at it and would pass it if both counted.
+    let body = format!(
+        "The mayor spoke about the city budget.\n\n{}\n\nHe once campaigned in Des \
+         Moines, Iowa.\n\n{}",
+        filler(280),
+        filler(280)
+    );
+    let got = ids("Mayor defends budget", &body);
+    assert!(
+        !got.iter()
+            .any(|id| id == "place/north-america/united-states/iowa"),
+        "{got:?}"
+    );
 }
 
 #[test]
