@@ -339,8 +339,7 @@ fn parse_tsv(file: &'static str, text: &'static str, kind: TopicKind) -> Result<
 }
 
 fn parse_subjects(text: &'static str) -> Result<Vec<Row>, String> {
-    let file: SubjectsFile =
-        toml::from_str(text).map_err(|e| format!("subjects.toml: {}", e.message()))?;
+    let file: SubjectsFile = toml::from_str(text).map_err(|e| format!("subjects.toml: {e}"))?;
     let mut rows = Vec::new();
     for (n, s) in file.subject.into_iter().enumerate() {
         // Ids and labels live as long as the program: leak the few strings once.

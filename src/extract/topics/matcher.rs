@@ -6,7 +6,7 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::gazetteer::{GAZETTEER, Pattern, Role};
 
@@ -14,6 +14,7 @@ static AUTOMATON: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::DFA))
         .build(GAZETTEER.patterns.iter().map(|p| p.text.as_str()))
         .unwrap_or_else(|e| panic!("topic patterns: {e}"))
 });

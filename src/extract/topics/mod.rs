@@ -33,6 +33,10 @@ const ENTITY_THRESHOLD: f32 = 1.0;
 /// different words.
 const SUBJECT_THRESHOLD: f32 = 2.0;
 const SUBJECT_WORDS: usize = 3;
+/// The share of the main subject's evidence another subject needs: little when a
+/// key phrase names it, more when only common words speak for it.
+const KEY_SHARE: f32 = 0.05;
+const WORDS_SHARE: f32 = 0.3;
 /// Scores are `1 - exp(-evidence / scale)`: 0..1, comparable across articles.
 /// Subjects gather more evidence (many words speak for each) than names do.
 fn scale_of(kind: TopicKind) -> f32 {
@@ -41,8 +45,10 @@ fn scale_of(kind: TopicKind) -> f32 {
         TopicKind::Subject => 10.0,
     }
 }
-/// At most this many topics of one kind: past that, the rest are background.
+/// At most this many places or organisations, and subjects: past that, the rest
+/// are background.
 const MAX_PER_KIND: usize = 12;
+const MAX_SUBJECTS: usize = 6;
 /// The lead: the first paragraphs, until this many words.
 const LEAD_WORDS: usize = 60;
 
@@ -235,6 +241,15 @@ pub fn explain_topics(article: &Article) -> Vec<Explanation> {
             .add(place, weight, pattern);
     }
 
+    let top_subject = evidence
+        .iter()
+        .filter(|(e, _)| {
+            g.entries[**e]
+                .def
+                .is_some_and(|d| g.defs[d].kind == TopicKind::Subject)
+        })
+        .map(|(e, ev)| ev.total(body_words) * g.entries[*e].scale)
+        .fold(0.0f32, f32::max);
     let mut out: Vec<Explanation> = Vec::new();
     for (entry, ev) in &evidence {
         let Some(d) = g.entries[*entry].def else {
@@ -245,7 +260,15 @@ pub fn explain_topics(article: &Article) -> Vec<Explanation> {
         let kept = match def.kind {
             TopicKind::Place | TopicKind::Org => total >= ENTITY_THRESHOLD,
             TopicKind::Subject => {
-                total >= SUBJECT_THRESHOLD && (ev.key || ev.patterns.len() >= SUBJECT_WORDS)
+                // A subject named by one of its key phrases stands on its own; one
+                // made of common words must also hold its own beside the article's
+                // main subject.
+                total >= SUBJECT_THRESHOLD
+                    && if ev.key {
+                        total >= KEY_SHARE * top_subject
+                    } else {
+                        ev.patterns.len() >= SUBJECT_WORDS && total >= WORDS_SHARE * top_subject
+                    }
             }
         };
         let mut matched: Vec<String> = ev
@@ -296,7 +319,11 @@ pub fn explain_topics(article: &Article) -> Vec<Explanation> {
     for e in out.iter_mut().filter(|e| e.kept) {
         let n = per_kind.entry(e.topic.kind).or_default();
         *n += 1;
-        e.kept = *n <= MAX_PER_KIND;
+        let max = match e.topic.kind {
+            TopicKind::Subject => MAX_SUBJECTS,
+            _ => MAX_PER_KIND,
+        };
+        e.kept = *n <= max;
     }
     out
 }

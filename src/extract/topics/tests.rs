@@ -245,10 +245,10 @@ fn hard_cases() -> Vec<Case> {
     ]
 }
 
-#[test]
-fn hard_cases_of_places_and_organisations() {
+/// Run the cases; report every failure at once.
+fn check(cases: impl IntoIterator<Item = Case>) {
     let mut failures = Vec::new();
-    for c in hard_cases() {
+    for c in cases {
         let got = ids(c.title, &c.body);
         for want in c.has {
             if !got.iter().any(|id| id == want) {
@@ -262,6 +262,11 @@ fn hard_cases_of_places_and_organisations() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn hard_cases_of_places_and_organisations() {
+    check(hard_cases());
 }
 
 #[test]
@@ -356,4 +361,77 @@ fn extraction_is_deterministic() {
         "The two presidents discussed Syria, Ukraine and North Korea by phone.",
     );
     assert_eq!(extract_topics(&a), extract_topics(&a));
+}
+
+#[test]
+fn subjects_from_their_words_and_not_from_lookalikes() {
+    let cases = [
+        case(
+            "trade_war_is_trade",
+            "Tariffs escalate the trade war with China",
+            "The United States raised tariffs on Chinese goods on Friday, and Beijing \
+             promised retaliatory duties on soybeans. Exporters warned the trade war \
+             would hurt farmers.",
+            &["subject/economy/trade"],
+            &[WAR],
+        ),
+        case(
+            "nuclear_power_is_energy",
+            "Utility plans new nuclear power plant",
+            "The utility said the nuclear power plant would supply electricity to a \
+             million homes. Natural gas and coal plants will close as the reactors come \
+             online.",
+            &["subject/economy/energy"],
+            &["subject/conflict/nuclear-weapons"],
+        ),
+        case(
+            "a_senate_race_is_not_sport",
+            "Democrat leads in Senate race",
+            "The Democratic candidate leads the Senate race by four points, a new poll \
+             shows, as voters prepare to cast ballots in the midterm elections.",
+            &["subject/politics/elections"],
+            &["subject/sport"],
+        ),
+        case(
+            "a_holiday_in_passing_is_not_a_subject",
+            "Congress leaves without a budget deal",
+            "Lawmakers left Washington for Thanksgiving without agreeing on a spending \
+             bill, raising the risk of a government shutdown next month. The budget \
+             deficit and the debt ceiling divide the parties.",
+            &["subject/economy/budget"],
+            &["subject/lifestyle/holidays"],
+        ),
+        case(
+            "terrorism_from_words_and_groups",
+            "Suicide bomber kills 20 at market",
+            "A suicide bomber killed 20 people at a market on Friday. Islamic State \
+             claimed the attack, the latest in a wave of terrorist bombings.",
+            &["subject/conflict/terrorism", "org/isis"],
+            &[],
+        ),
+        case(
+            "a_war_of_words_is_not_a_war",
+            "Ministers trade insults",
+            "The two ministers engaged in a war of words on Twitter on Monday, each \
+             accusing the other of lying about the budget.",
+            &[],
+            &[WAR],
+        ),
+    ];
+    check(cases);
+}
+
+#[test]
+fn at_most_six_subjects() {
+    let body = "The senator said the tax bill, the budget deficit, the trade war with \
+                China, immigration at the border, the opioid epidemic, climate change, \
+                gun control, abortion rights, school funding and the health care law \
+                would all be on the agenda. "
+        .repeat(5);
+    let topics = extract_topics(&article("An agenda for everything", &body));
+    let subjects = topics
+        .iter()
+        .filter(|t| t.kind == TopicKind::Subject)
+        .count();
+    assert!(subjects <= 6, "{topics:?}");
 }
