@@ -147,7 +147,7 @@ pub fn lookup(query: &str) -> Option<&'static TopicDef> {
         return Some(def);
     }
     let g = &*GAZETTEER;
-    let key = normalize(query);
+    let key = lookup_key(query);
     if key.is_empty() {
         return None;
     }
@@ -162,6 +162,16 @@ pub fn lookup(query: &str) -> Option<&'static TopicDef> {
 pub(crate) fn normalize(s: &str) -> String {
     let folded = fold_diacritics(s.trim().trim_start_matches('/')).to_lowercase();
     folded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// How `lookup` files a name: normalised, without a leading "the" ("the Gulf",
+/// "Gulf" and "The Gulf" are one key).
+fn lookup_key(s: &str) -> String {
+    let key = normalize(s);
+    match key.strip_prefix("the ") {
+        Some(rest) if !rest.is_empty() => rest.to_string(),
+        _ => key,
+    }
 }
 
 /// `s` with accented Latin letters replaced by their base letters and typographic
@@ -532,7 +542,7 @@ pub(crate) fn parse_all() -> Result<Gazetteer, String> {
     let mut tiers: [HashMap<String, usize>; 3] = Default::default();
     for (d, def) in defs.iter().enumerate() {
         by_id.insert(def.id.to_string(), d);
-        tiers[0].entry(normalize(def.label)).or_insert(d);
+        tiers[0].entry(lookup_key(def.label)).or_insert(d);
     }
     for r in &rows {
         let Some(d) = entries[entry_of[r.id]].def else {
@@ -540,10 +550,10 @@ pub(crate) fn parse_all() -> Result<Gazetteer, String> {
         };
         for (alias, weight, _) in &r.aliases {
             let tier = if *weight < NAME_WEIGHT { 2 } else { 1 };
-            tiers[tier].entry(normalize(alias)).or_insert(d);
+            tiers[tier].entry(lookup_key(alias)).or_insert(d);
         }
         for alias in &r.lookup_aliases {
-            tiers[1].entry(normalize(alias)).or_insert(d);
+            tiers[1].entry(lookup_key(alias)).or_insert(d);
         }
     }
 
@@ -649,6 +659,19 @@ mod tests {
             ("War or armed conflict", "subject/conflict/war"),
             ("armed conflict", "subject/conflict/war"),
             ("elections", "subject/politics/elections"),
+            ("the Kremlin", "place/europe/russia"),
+            ("Downing Street", "place/europe/united-kingdom"),
+            ("Syrians", "place/asia/syria"),
+            (
+                "Washington state",
+                "place/north-america/united-states/washington",
+            ),
+            ("Gulf", "place/asia/middle-east/gulf"),
+            ("Persian Gulf", "place/asia/middle-east/gulf"),
+            ("Middle East", "place/asia/middle-east"),
+            ("White House", "org/us/white-house"),
+            ("nuclear weapons", "subject/conflict/nuclear-weapons"),
+            ("COVID-19", "subject/health/epidemics/covid-19"),
         ];
         for (query, id) in cases {
             assert_eq!(lookup(query).map(|d| d.id), Some(id), "{query}");
