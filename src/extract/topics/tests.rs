@@ -235,6 +235,22 @@ fn hard_cases() -> Vec<Case> {
             &["org/companies/cnn"],
         ),
         case(
+            "the_treasury_in_london",
+            "Chancellor defends spending plans",
+            "The Treasury said the Chancellor, Gordon Brown, would not raise taxes \
+             before the election. Labour MPs welcomed the UK figures.",
+            &["org/uk/treasury"],
+            &["org/us/treasury"],
+        ),
+        case(
+            "the_treasury_in_washington",
+            "Treasury weighs new sanctions",
+            "The Treasury said on Monday that Treasury Secretary Steven Mnuchin would \
+             brief Congress on the sanctions.",
+            &["org/us/treasury"],
+            &["org/uk/treasury"],
+        ),
+        case(
             "sanctions_and_diplomacy",
             "EU foreign ministers agree new sanctions on Iran",
             "European Union foreign ministers agreed on Monday to impose sanctions on \
