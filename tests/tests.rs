@@ -535,3 +535,88 @@ fn closed_pipe_exits_quietly() {
     let out = child.wait_with_output().unwrap();
     assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
 }
+
+#[test]
+fn topic_filter_accepts_id_label_and_alias() {
+    let t = sample_index();
+    let by_label = search(&t, &["--topic", "North Korea", "-n", "50"]);
+    assert!(!by_label.is_empty());
+    for q in [
+        "DPRK",
+        "place/asia/north-korea",
+        "/place/asia/north-korea",
+        "north korea",
+    ] {
+        assert_eq!(
+            titles(&search(&t, &["--topic", q, "-n", "50"])),
+            titles(&by_label),
+            "{q}"
+        );
+    }
+    // A parent finds its children.
+    let asia = search(&t, &["--topic", "place/asia", "-n", "100"]);
+    assert!(asia.len() > by_label.len());
+    let run = t.run(&["search", "--topic", "Atlantis"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("unknown topic"), "{}", run.stderr);
+}
+
+#[test]
+fn topics_command_counts_and_narrows_by_kind() {
+    let t = sample_index();
+    let all = t.run(&["topics", "--json", "-n", "200"]).json();
+    assert!(all.len() > 10);
+    let kinds: std::collections::HashSet<&str> =
+        all.iter().map(|t| t["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds.len(), 3, "{kinds:?}");
+    let counts: Vec<u64> = all
+        .iter()
+        .map(|t| t["articles"].as_u64().unwrap())
+        .collect();
+    assert!(counts.windows(2).all(|w| w[0] >= w[1]));
+    for kind in ["place", "org", "subject"] {
+        let some = t.run(&["topics", "--json", "--kind", kind]).json();
+        assert!(!some.is_empty(), "{kind}");
+        assert!(some.iter().all(|t| {
+            t["kind"] == kind
+                && t["id"]
+                    .as_str()
+                    .unwrap()
+                    .starts_with(if kind == "org" { "org/" } else { kind })
+        }));
+    }
+    // The topics of the Syria articles include Syria itself.
+    let syria = t
+        .run(&["topics", "--json", "--kind", "place", "syria"])
+        .json();
+    assert_eq!(syria[0]["label"], "Syria");
+}
+
+#[test]
+fn timeline_by_month() {
+    let t = sample_index();
+    let months = t.run(&["topics", "--timeline", "Syria", "--json"]).json();
+    assert!(months.len() >= 2);
+    let total: u64 = months.iter().map(|m| m["articles"].as_u64().unwrap()).sum();
+    let articles = search(&t, &["--topic", "Syria", "-n", "100"]);
+    let dated = articles.iter().filter(|a| !a["date"].is_null()).count() as u64;
+    assert_eq!(total, dated);
+    // Every month between the first and the last is there, quiet ones included.
+    let keys: Vec<&str> = months
+        .iter()
+        .map(|m| m["month"].as_str().unwrap())
+        .collect();
+    for w in keys.windows(2) {
+        let (y0, m0) = (
+            w[0][..4].parse::<u32>().unwrap(),
+            w[0][5..].parse::<u32>().unwrap(),
+        );
+        let (y1, m1) = (
+            w[1][..4].parse::<u32>().unwrap(),
+            w[1][5..].parse::<u32>().unwrap(),
+        );
+        assert_eq!(y1 * 12 + m1, y0 * 12 + m0 + 1, "{keys:?}");
+    }
+    let chart = t.run(&["topics", "--timeline", "Syria"]);
+    assert!(chart.stdout.contains('█'));
+}

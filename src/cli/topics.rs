@@ -47,7 +47,7 @@ pub fn run(args: Args, archive: &Archive) -> anyhow::Result<Outcome> {
     };
     let mut out = output::stdout();
     if let Some(subject) = &args.timeline {
-        if crate::extract::topics::canonical_topic(subject).is_some() {
+        if crate::extract::topics::lookup(subject).is_some() {
             req.filters.topics.push(subject.clone());
         } else {
             req.filters.people.push(subject.clone());

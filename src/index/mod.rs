@@ -193,6 +193,7 @@ fn add_shared(f: &Fields, doc: &mut TantivyDocument, article: &Article, e: &Enri
     doc.add_text(f.path, &article.path);
     if let Some(d) = article.date {
         doc.add_date(f.date, to_tantivy_date(d));
+        doc.add_text(f.month, d.format("%Y-%m").to_string());
     }
     if let Some(s) = &article.source {
         doc.add_text(f.source, s);
@@ -203,6 +204,7 @@ fn add_shared(f: &Fields, doc: &mut TantivyDocument, article: &Article, e: &Enri
     }
     for t in &e.topics {
         doc.add_facet(f.topic, topic_facet(&t.id));
+        doc.add_text(f.topic_id, &t.id);
     }
 }
 

@@ -42,8 +42,12 @@ pub struct Fields {
     pub person: Field,
     /// The same names, tokenized, for partial name searches.
     pub person_text: Field,
-    /// Topic ids as facets: `/place/asia/syria`.
+    /// Topic ids as facets: `/place/asia/syria`, so a parent finds its children.
     pub topic: Field,
+    /// The same ids as written, for counting exactly what articles are about.
+    pub topic_id: Field,
+    /// `YYYY-MM` of the date, for counting by month.
+    pub month: Field,
     pub speaker: Field,
     pub speaker_text: Field,
     pub speaker_mention: Field,
@@ -101,6 +105,8 @@ pub fn build() -> (Schema, Fields) {
         person: b.add_text_field("person", keyword()),
         person_text: b.add_text_field("person_text", text(TEXT_ANALYZER, false)),
         topic: b.add_facet_field("topic", FacetOptions::default().set_stored()),
+        topic_id: b.add_text_field("topic_id", STRING | FAST),
+        month: b.add_text_field("month", STRING | FAST),
         speaker: b.add_text_field("speaker", keyword()),
         speaker_text: b.add_text_field("speaker_text", text(TEXT_ANALYZER, false)),
         speaker_mention: b.add_text_field("speaker_mention", STORED),

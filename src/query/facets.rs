@@ -1,10 +1,10 @@
 //! Counting what matching documents hold: people, sources, speakers, topics, and
-//! documents per month.
+//! documents per month, all from keyword fast fields.
 
 use chrono::{Datelike, NaiveDate};
 use tantivy::aggregation::AggregationCollector;
 use tantivy::aggregation::agg_req::Aggregations;
-use tantivy::collector::{Count, FacetCollector, TopDocs};
+use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, ExistsQuery, Occur, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{Order, Searcher, Term};
@@ -57,47 +57,6 @@ pub fn term_counts(
     Ok(out)
 }
 
-/// Topic ids (facets) among articles matching `query`, with article counts, every
-/// level of the tree counted (`place/asia` counts its countries' articles).
-pub fn topic_counts(
-    archive: &Archive,
-    searcher: &Searcher,
-    query: Option<Box<dyn Query>>,
-) -> Result<Vec<(String, u64)>> {
-    let mut collector = FacetCollector::for_field("topic");
-    collector.add_facet("/");
-    let query = with_kind(archive, schema::KIND_ARTICLE, query);
-    let counts = searcher.search(&*query, &collector)?;
-    // Walk the tree breadth-first: FacetCollector counts the children of each facet
-    // it was asked about, so ask level by level.
-    let mut out = Vec::new();
-    let mut frontier: Vec<String> = vec!["/".to_string()];
-    let mut depth = 0;
-    while !frontier.is_empty() && depth < 6 {
-        let mut next = Vec::new();
-        let mut collector = FacetCollector::for_field("topic");
-        for f in &frontier {
-            collector.add_facet(f.as_str());
-        }
-        let counts = if depth == 0 {
-            &counts
-        } else {
-            &searcher.search(&*query, &collector)?
-        };
-        for f in &frontier {
-            for (facet, n) in counts.get(f.as_str()) {
-                let id = facet.to_path_string();
-                out.push((id.trim_start_matches('/').to_string(), n));
-                next.push(id);
-            }
-        }
-        frontier = next;
-        depth += 1;
-    }
-    out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    Ok(out)
-}
-
 /// The first and last article dates, and how many articles have a date.
 pub fn date_range(
     archive: &Archive,
@@ -124,31 +83,17 @@ pub fn date_range(
 }
 
 /// Documents per month among those matching `query`, every month from the first to
-/// the last, empty months included.
+/// the last, quiet months included.
 pub fn months(
     archive: &Archive,
     searcher: &Searcher,
     kind: &str,
     query: Option<Box<dyn Query>>,
 ) -> Result<Vec<(String, u64)>> {
-    let req: Aggregations = serde_json::from_value(serde_json::json!({
-        "months": {"date_histogram": {"field": "date", "calendar_interval": "month"}}
-    }))
-    .map_err(|e| Error::Other(format!("aggregation request: {e}")))?;
-    let collector = AggregationCollector::from_aggs(req, Default::default());
-    let query = with_kind(archive, kind, query);
-    let result = searcher.search(&*query, &collector)?;
-    let value = serde_json::to_value(result).map_err(|e| Error::Other(e.to_string()))?;
-    let mut counts = std::collections::BTreeMap::new();
-    if let Some(buckets) = value["months"]["buckets"].as_array() {
-        for b in buckets {
-            let n = b["doc_count"].as_u64().unwrap_or(0);
-            if let Some(key) = b["key_as_string"].as_str() {
-                counts.insert(key.get(..7).unwrap_or(key).to_string(), n);
-            }
-        }
-    }
-    // Fill the gaps so a chart shows quiet months as quiet.
+    let counts: std::collections::BTreeMap<String, u64> =
+        term_counts(archive, searcher, "month", kind, query, 100_000)?
+            .into_iter()
+            .collect();
     let mut out = Vec::new();
     let (Some(first), Some(last)) = (counts.keys().next(), counts.keys().next_back()) else {
         return Ok(out);

@@ -85,13 +85,15 @@ impl Filters {
             )?);
         }
         for t in &self.topics {
-            let id = crate::extract::topics::canonical_topic(t).ok_or_else(|| {
-                Error::Query(format!(
-                    "unknown topic {t:?} (see `newsdex topics` for the topics in the index)"
-                ))
-            })?;
+            let id = crate::extract::topics::lookup(t)
+                .map(|d| d.id)
+                .ok_or_else(|| {
+                    Error::Query(format!(
+                        "unknown topic {t:?} (see `newsdex topics` for the topics in the index)"
+                    ))
+                })?;
             out.push(Box::new(TermQuery::new(
-                Term::from_facet(f.topic, &topic_facet(&id)),
+                Term::from_facet(f.topic, &topic_facet(id)),
                 IndexRecordOption::Basic,
             )));
         }

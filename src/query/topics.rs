@@ -13,12 +13,11 @@ use crate::index::{Archive, schema};
 pub struct TopicCount {
     pub id: String,
     pub label: String,
-    pub kind: Option<TopicKind>,
+    pub kind: TopicKind,
     pub articles: u64,
 }
 
-/// Topics of the articles matching `req`, most frequent first. Every level of the
-/// tree is counted; `kind` keeps one kind.
+/// Topics of the articles matching `req`, most frequent first; `kind` keeps one kind.
 pub fn topics(
     archive: &Archive,
     searcher: &Searcher,
@@ -26,21 +25,25 @@ pub fn topics(
     kind: Option<TopicKind>,
 ) -> Result<Vec<TopicCount>> {
     let query = build_query(archive, req)?;
-    let counts = super::facets::topic_counts(archive, searcher, Some(query))?;
+    let counts = super::facets::term_counts(
+        archive,
+        searcher,
+        "topic_id",
+        schema::KIND_ARTICLE,
+        Some(query),
+        100_000,
+    )?;
     Ok(counts
         .into_iter()
         .filter_map(|(id, articles)| {
-            let described = crate::extract::topics::describe_topic(&id);
-            let topic_kind = described.as_ref().map(|d| d.1);
-            if kind.is_some() && topic_kind != kind {
+            let def = crate::extract::topics::by_id(&id)?;
+            if kind.is_some_and(|k| k != def.kind) {
                 return None;
             }
-            // Bare tree levels with no topic of their own ("place") are not topics.
-            let (label, _) = described?;
             Some(TopicCount {
                 id,
-                label,
-                kind: topic_kind,
+                label: def.label.to_string(),
+                kind: def.kind,
                 articles,
             })
         })

@@ -1,0 +1,386 @@
+//! Topics: the places, organisations and subjects an article is about.
+//!
+//! The data (gazetteers and the subject taxonomy) is in `extract/data/`; see
+//! `gazetteer` for its format. Extraction finds every alias, subject word and cue in
+//! the title and body, settles names that two topics share ("Georgia", "Turkey",
+//! "Washington") by the cues around them, drops place names that are part of a
+//! person's name ("Michael Jordan"), and scores each topic by where it appears: the
+//! title counts most, then the lead, then the rest of the body, which counts less the
+//! longer the article. Only topics above a threshold are kept, so a passing mention
+//! does not make a topic.
+
+mod gazetteer;
+mod matcher;
+
+use std::collections::HashMap;
+
+use super::{Topic, TopicKind};
+use crate::Article;
+use gazetteer::{GAZETTEER, Role};
+pub use gazetteer::{TopicDef, all_topics, by_id, lookup};
+use matcher::{Hit, Layer};
+
+/// How much one mention counts by where it is.
+const TITLE_WEIGHT: f32 = 2.5;
+const LEAD_WEIGHT: f32 = 1.5;
+const BODY_WEIGHT: f32 = 1.0;
+/// Body mentions count fully up to this many words of body, then less.
+const BODY_WORDS: f32 = 500.0;
+/// The evidence a place or organisation needs: one name in the lead, or one in the
+/// body of a short article.
+const ENTITY_THRESHOLD: f32 = 1.0;
+/// The evidence a subject needs, from a `key` word or from `SUBJECT_WORDS`
+/// different words.
+const SUBJECT_THRESHOLD: f32 = 2.0;
+const SUBJECT_WORDS: usize = 3;
+/// The share of the main subject's evidence another subject needs: little when a
+/// key phrase names it, more when only common words speak for it.
+const KEY_SHARE: f32 = 0.05;
+const WORDS_SHARE: f32 = 0.3;
+/// Scores are `1 - exp(-evidence / scale)`: 0..1, comparable across articles.
+/// Subjects gather more evidence (many words speak for each) than names do.
+fn scale_of(kind: TopicKind) -> f32 {
+    match kind {
+        TopicKind::Place | TopicKind::Org => 4.0,
+        TopicKind::Subject => 10.0,
+    }
+}
+/// At most this many places or organisations, and subjects: past that, the rest
+/// are background.
+const MAX_PER_KIND: usize = 12;
+const MAX_SUBJECTS: usize = 6;
+/// The lead: the first paragraphs, until this many words.
+const LEAD_WORDS: usize = 60;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Place {
+    Title,
+    Lead,
+    Body,
+}
+
+/// What an article says about one topic.
+#[derive(Debug, Default, Clone)]
+struct Evidence {
+    title: f32,
+    lead: f32,
+    body: f32,
+    /// Different patterns that spoke for it.
+    patterns: Vec<usize>,
+    /// A subject's `key` word was among them.
+    key: bool,
+}
+
+impl Evidence {
+    fn add(&mut self, place: Place, weight: f32, pattern: usize) {
+        match place {
+            Place::Title => self.title = self.title.max(weight),
+            Place::Lead => self.lead += weight,
+            Place::Body => self.body += weight,
+        }
+        if weight > 0.0 && !self.patterns.contains(&pattern) {
+            self.patterns.push(pattern);
+        }
+    }
+
+    fn total(&self, body_words: usize) -> f32 {
+        let length = (body_words as f32 / BODY_WORDS).max(1.0);
+        let total =
+            TITLE_WEIGHT * self.title + LEAD_WEIGHT * self.lead + BODY_WEIGHT * self.body / length;
+        total.max(0.0)
+    }
+}
+
+/// One topic with the evidence for it, kept or not: what `explain_topics` returns.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Explanation {
+    pub topic: Topic,
+    /// Whether `extract_topics` keeps it.
+    pub kept: bool,
+    /// The evidence before it is scaled to a score.
+    pub evidence: f32,
+    /// The words that spoke for it, as the data writes them.
+    pub matched: Vec<String>,
+}
+
+/// The topics `article` is about, most central first, each with a score in 0..1.
+pub fn extract_topics(article: &Article) -> Vec<Topic> {
+    explain_topics(article)
+        .into_iter()
+        .filter(|e| e.kept)
+        .map(|e| e.topic)
+        .collect()
+}
+
+/// Every topic the text speaks for, with its evidence and whether it passes: for
+/// tuning the data and answering "why is this topic here?".
+pub fn explain_topics(article: &Article) -> Vec<Explanation> {
+    let g = &*GAZETTEER;
+    let lead_end = lead_end(&article.body);
+    let body_words = article.body.split_whitespace().count();
+    let mut hits: Vec<(Place, &str, Hit)> = Vec::new();
+    for h in matcher::find(&article.title) {
+        hits.push((Place::Title, &article.title, h));
+    }
+    for h in matcher::find(&article.body) {
+        let place = if h.start < lead_end {
+            Place::Lead
+        } else {
+            Place::Body
+        };
+        hits.push((place, &article.body, h));
+    }
+
+    // Names that are part of a person's name anywhere in the text ("Jim Jordan")
+    // name that person everywhere else too ("Jordan said").
+    let title_case = is_title_case(&article.title);
+    let mut personal: Vec<usize> = Vec::new();
+    for &(place, text, h) in &hits {
+        let may_be_person = h.layer == Layer::Names
+            && g.patterns[h.pattern]
+                .roles
+                .iter()
+                .any(|r| matches!(r, Role::Alias { person: true, .. }));
+        if may_be_person
+            && !(place == Place::Title && title_case)
+            && matcher::in_person_name(text, h.start, h.end)
+            && !personal.contains(&h.pattern)
+        {
+            personal.push(h.pattern);
+        }
+    }
+
+    // Support for each entry: the different cues and unshared names found for it.
+    let mut support: HashMap<usize, Vec<usize>> = HashMap::new();
+    for &(_, _, h) in &hits {
+        let roles = &g.patterns[h.pattern].roles;
+        let entries: Vec<usize> = match h.layer {
+            Layer::Cues => roles
+                .iter()
+                .filter_map(|r| match *r {
+                    Role::Cue { entry } => Some(entry),
+                    _ => None,
+                })
+                .collect(),
+            Layer::Names => {
+                let aliases = alias_entries(roles, personal.contains(&h.pattern));
+                match aliases[..] {
+                    [(entry, _)] => vec![entry],
+                    _ => Vec::new(),
+                }
+            }
+            Layer::Terms => Vec::new(),
+        };
+        for entry in entries {
+            let s = support.entry(entry).or_default();
+            if !s.contains(&h.pattern) {
+                s.push(h.pattern);
+            }
+        }
+    }
+    let support_of = |entry: usize| support.get(&entry).map_or(0, Vec::len);
+
+    // Names count once per sentence and topic, at their strongest: "Des Moines,
+    // Iowa" is one mention of Iowa, not two.
+    let sentence_starts: Vec<usize> = super::text::sentences(&article.body)
+        .into_iter()
+        .map(|r| r.start)
+        .collect();
+    let sentence_of = |place: Place, at: usize| match place {
+        Place::Title => usize::MAX,
+        _ => sentence_starts.partition_point(|&s| s <= at),
+    };
+    let mut names: HashMap<(usize, usize), (Place, f32, usize)> = HashMap::new();
+    let mut evidence: HashMap<usize, Evidence> = HashMap::new();
+    for &(place, _, h) in &hits {
+        let roles = &g.patterns[h.pattern].roles;
+        match h.layer {
+            Layer::Names => {
+                let aliases = alias_entries(roles, personal.contains(&h.pattern));
+                // A shared name goes to the topic with the most support; the first
+                // listed wins a tie.
+                let chosen = aliases
+                    .iter()
+                    .copied()
+                    .enumerate()
+                    .max_by_key(|&(i, (entry, _))| (support_of(entry), std::cmp::Reverse(i)))
+                    .map(|(_, a)| a);
+                if let Some((entry, weight)) = chosen {
+                    let sentence = sentence_of(place, h.start);
+                    let implied = g.entries[entry]
+                        .implies
+                        .iter()
+                        .map(|&(e, f)| (e, weight * f));
+                    for (e, w) in std::iter::once((entry, weight)).chain(implied) {
+                        let best = names.entry((e, sentence)).or_insert((place, w, h.pattern));
+                        if w > best.1 {
+                            *best = (place, w, h.pattern);
+                        }
+                    }
+                }
+            }
+            Layer::Terms => {
+                for r in roles {
+                    if let Role::Term { entry, weight } = *r {
+                        let ev = evidence.entry(entry).or_default();
+                        ev.add(place, weight, h.pattern);
+                        ev.key |= weight >= gazetteer::KEY;
+                    }
+                }
+            }
+            Layer::Cues => {}
+        }
+    }
+    let mut names: Vec<_> = names.into_iter().collect();
+    // In text order, so that the words an explanation lists come in order.
+    names.sort_by_key(|&((e, sentence), (_, _, p))| (sentence, e, p));
+    for ((entry, _), (place, weight, pattern)) in names {
+        evidence
+            .entry(entry)
+            .or_default()
+            .add(place, weight, pattern);
+    }
+
+    let top_subject = evidence
+        .iter()
+        .filter(|(e, _)| {
+            g.entries[**e]
+                .def
+                .is_some_and(|d| g.defs[d].kind == TopicKind::Subject)
+        })
+        .map(|(e, ev)| ev.total(body_words) * g.entries[*e].scale)
+        .fold(0.0f32, f32::max);
+    let mut out: Vec<Explanation> = Vec::new();
+    for (entry, ev) in &evidence {
+        let Some(d) = g.entries[*entry].def else {
+            continue;
+        };
+        let def = &g.defs[d];
+        let total = ev.total(body_words) * g.entries[*entry].scale;
+        let kept = match def.kind {
+            TopicKind::Place | TopicKind::Org => total >= ENTITY_THRESHOLD,
+            TopicKind::Subject => {
+                // A subject named by one of its key phrases stands on its own; one
+                // made of common words must also hold its own beside the article's
+                // main subject.
+                total >= SUBJECT_THRESHOLD
+                    && if ev.key {
+                        total >= KEY_SHARE * top_subject
+                    } else {
+                        ev.patterns.len() >= SUBJECT_WORDS && total >= WORDS_SHARE * top_subject
+                    }
+            }
+        };
+        let mut matched: Vec<String> = ev
+            .patterns
+            .iter()
+            .map(|&p| g.patterns[p].text.clone())
+            .collect();
+        matched.dedup();
+        out.push(Explanation {
+            topic: Topic {
+                id: def.id.to_string(),
+                label: def.label.to_string(),
+                kind: def.kind,
+                score: 1.0 - (-total / scale_of(def.kind)).exp(),
+            },
+            kept,
+            evidence: total,
+            matched,
+        });
+    }
+    out.sort_by(|a, b| {
+        b.topic
+            .score
+            .total_cmp(&a.topic.score)
+            .then_with(|| a.topic.id.cmp(&b.topic.id))
+    });
+    // A parent that says no more than its child adds nothing: the child's id
+    // already finds the article under the parent ("United Nations" beside "United
+    // Nations Security Council").
+    let kept_children: Vec<(String, f32)> = out
+        .iter()
+        .filter(|e| e.kept)
+        .map(|e| (e.topic.id.clone(), e.evidence))
+        .collect();
+    for e in out
+        .iter_mut()
+        .filter(|e| e.kept && e.topic.kind != TopicKind::Subject)
+    {
+        let prefix = format!("{}/", e.topic.id);
+        if kept_children
+            .iter()
+            .any(|(id, ev)| id.starts_with(&prefix) && *ev >= e.evidence)
+        {
+            e.kept = false;
+        }
+    }
+    let mut per_kind: HashMap<TopicKind, usize> = HashMap::new();
+    for e in out.iter_mut().filter(|e| e.kept) {
+        let n = per_kind.entry(e.topic.kind).or_default();
+        *n += 1;
+        let max = match e.topic.kind {
+            TopicKind::Subject => MAX_SUBJECTS,
+            _ => MAX_PER_KIND,
+        };
+        e.kept = *n <= max;
+    }
+    out
+}
+
+/// The distinct topics (or decoys) a pattern names, with their weights, in data
+/// order; none when the pattern is part of a person's name here.
+fn alias_entries(roles: &[Role], personal: bool) -> Vec<(usize, f32)> {
+    let mut out: Vec<(usize, f32)> = Vec::new();
+    for r in roles {
+        if let Role::Alias {
+            entry,
+            weight,
+            person,
+        } = *r
+        {
+            if person && personal {
+                continue;
+            }
+            if !out.iter().any(|&(e, _)| e == entry) {
+                out.push((entry, weight));
+            }
+        }
+    }
+    out
+}
+
+/// Where the lead ends: after the first paragraphs that hold `LEAD_WORDS` words
+/// (at least one, at most two paragraphs unless they are very short).
+fn lead_end(body: &str) -> usize {
+    let mut words = 0;
+    let mut end = 0;
+    for (n, p) in super::text::paragraphs(body).into_iter().enumerate() {
+        if n >= 2 && words >= LEAD_WORDS / 2 {
+            break;
+        }
+        words += body[p.clone()].split_whitespace().count();
+        end = p.end;
+        if words >= LEAD_WORDS && n >= 1 {
+            break;
+        }
+    }
+    end
+}
+
+/// Headlines In Title Case capitalise every word, so capitals there say nothing
+/// about names.
+fn is_title_case(title: &str) -> bool {
+    let long: Vec<&str> = title
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .collect();
+    let capitalised = long
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    long.len() >= 3 && capitalised * 4 >= long.len() * 3
+}
+
+#[cfg(test)]
+mod tests;
