@@ -1,0 +1,283 @@
+//! Tokens with what people extraction needs to know of each word, and the runs of
+//! capitalised words that may name someone.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use super::lexicon::{TitleKind, lexicon, word_key};
+use crate::extract::text::{self, Word};
+
+/// Lowercase words that may sit inside a name: "Bill de Blasio", "Mohammed bin Salman".
+const PARTICLES: &[&str] = &[
+    "de", "da", "do", "dos", "das", "di", "du", "del", "della", "van", "von", "der", "den", "ter",
+    "la", "le", "bin", "ibn", "bint", "al", "el", "y", "zu", "af",
+];
+
+/// Lowercase prefixes joined by a hyphen to a capitalised name: "al-Assad".
+const HYPHEN_PARTICLES: &[&str] = &["al", "el", "ad", "as", "ash", "at", "az", "ar", "an", "bin"];
+
+pub const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
+
+#[derive(Debug, Clone)]
+pub struct Tok<'a> {
+    pub start: usize,
+    /// End of the name part: a possessive "'s" or "'" is left out.
+    pub end: usize,
+    /// End of the word as written.
+    pub raw_end: usize,
+    pub text: &'a str,
+    pub key: String,
+    /// Starts with a capital (or is "al-Assad").
+    pub cap: bool,
+    /// All capitals, two letters or more, not initials ("ISIS", "U.N.").
+    pub acronym: bool,
+    /// One capital letter, or capitals each followed by a period ("J.R.").
+    pub initial: bool,
+    pub possessive: bool,
+    /// First word of a sentence, a quote, or after a colon or dash.
+    pub sent_start: bool,
+    /// Whether this word can continue a name begun by the word before it.
+    pub joins_prev: bool,
+}
+
+impl Tok<'_> {
+    pub fn is_particle(&self) -> bool {
+        !self.cap && PARTICLES.contains(&self.text)
+    }
+
+    pub fn is_suffix(&self) -> bool {
+        SUFFIXES.contains(&self.key.as_str())
+    }
+}
+
+/// Tokenise `text`. `headline` marks every word as a sentence start, since a
+/// headline's capitals say little.
+pub fn tokens<'a>(text: &'a str, headline: bool) -> Vec<Tok<'a>> {
+    let words = text::words(text);
+    let sentence_starts: Vec<usize> = if headline {
+        Vec::new()
+    } else {
+        text::sentences(text).into_iter().map(|r| r.start).collect()
+    };
+    let mut si = 0;
+    let mut out: Vec<Tok<'a>> = Vec::with_capacity(words.len());
+    for w in &words {
+        let mut sent_start = headline;
+        while si < sentence_starts.len() && sentence_starts[si] <= w.start {
+            // The first word at or after a sentence's start begins it.
+            let prev_end = out.last().map_or(0, |t| t.raw_end);
+            if prev_end <= sentence_starts[si] {
+                sent_start = true;
+            }
+            si += 1;
+        }
+        let before = &text[out.last().map_or(0, |t| t.raw_end)..w.start];
+        if before
+            .trim_end()
+            .ends_with(['"', '“', '‘', ':', '(', '—', '–', '[', '\n'])
+            || out.is_empty()
+        {
+            sent_start = true;
+        }
+        out.push(token(text, w, before, out.last(), sent_start));
+    }
+    out
+}
+
+fn token<'a>(
+    text: &'a str,
+    w: &Word<'a>,
+    gap: &str,
+    prev: Option<&Tok<'a>>,
+    sent_start: bool,
+) -> Tok<'a> {
+    let mut end = w.end;
+    let mut possessive = false;
+    for s in ["'s", "’s", "'S", "’S"] {
+        if w.text.len() > s.len() + 1 && w.text.ends_with(s) {
+            end -= s.len();
+            possessive = true;
+            break;
+        }
+    }
+    // "Davis' plan": a bare apostrophe after the word.
+    if !possessive
+        && w.text.ends_with('s')
+        && text[w.end..].starts_with(['\'', '’'])
+        && !text[w.end + 1..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
+    {
+        possessive = true;
+    }
+    let t = &text[w.start..end];
+    let first = t.chars().next().unwrap_or(' ');
+    let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+    let upper = t.chars().filter(|c| c.is_uppercase()).count();
+    let initial = (letters == 1 && first.is_uppercase())
+        || (letters >= 2
+            && upper == letters
+            && t.split('.')
+                .filter(|p| !p.is_empty())
+                .all(|p| p.chars().count() == 1)
+            && t.contains('.'));
+    let cap = first.is_uppercase()
+        || t.split_once('-').is_some_and(|(p, rest)| {
+            HYPHEN_PARTICLES.contains(&p) && rest.chars().next().is_some_and(char::is_uppercase)
+        });
+    // "U.S.", "U.N." are places and bodies, not initials.
+    let initial = initial && (letters == 1 || !lexicon().is_not_person(&word_key(t)));
+    let acronym = letters >= 2 && upper == letters && !initial;
+    let joins_prev = match prev {
+        None => false,
+        Some(p) if p.possessive => false,
+        Some(p) => {
+            gap == " "
+                || gap == "\u{a0}"
+                || (gap == ". "
+                    && (p.initial
+                        || lexicon()
+                            .title(&p.key)
+                            .is_some_and(|i| i.kind == TitleKind::Abbr)
+                        || p.key == "st"))
+        }
+    };
+    Tok {
+        start: w.start,
+        end,
+        raw_end: w.end,
+        text: t,
+        key: word_key(t),
+        cap,
+        acronym,
+        initial,
+        possessive,
+        sent_start,
+        joins_prev,
+    }
+}
+
+/// The lowercase words of the text, to tell common words capitalised at a sentence's
+/// start ("Both") from names.
+pub fn lowercase_words<'a>(toks: &[Tok<'a>]) -> HashSet<&'a str> {
+    toks.iter()
+        .filter(|t| t.text.chars().next().is_some_and(char::is_lowercase))
+        .map(|t| t.text)
+        .collect()
+}
+
+/// Runs of words that may be one name, titles included: capitalised words joined by
+/// single spaces, initials, particles between capitalised words, "of" inside a title
+/// ("Secretary of State Rex Tillerson"), a suffix ("Jr.", "III"). A possessive ends a
+/// run. Acronyms are left out unless `all_caps` (a shouted headline).
+pub fn runs(toks: &[Tok<'_>], all_caps: bool) -> Vec<Range<usize>> {
+    let lex = lexicon();
+    let name_word = |t: &Tok<'_>| t.cap && (all_caps || !t.acronym || t.initial);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if !name_word(&toks[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut j = i;
+        loop {
+            if toks[j].possessive {
+                break;
+            }
+            let next = j + 1;
+            let Some(n) = toks.get(next) else { break };
+            if !n.joins_prev {
+                break;
+            }
+            if name_word(n) || (n.acronym && n.is_suffix()) {
+                j = next;
+                continue;
+            }
+            if let Some(m) = toks.get(next + 1)
+                && m.joins_prev
+                && name_word(m)
+            {
+                if n.is_particle() {
+                    j = next + 1;
+                    continue;
+                }
+                let all_titles = toks[start..=j].iter().all(|t| {
+                    lex.title(&t.key).is_some() || lex.is_demonym(&t.key) || t.key == "us"
+                });
+                if n.text == "of" && all_titles {
+                    j = next + 1;
+                    continue;
+                }
+            }
+            break;
+        }
+        out.push(start..j + 1);
+        i = j + 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run_texts(text: &str) -> Vec<String> {
+        let toks = tokens(text, false);
+        runs(&toks, false)
+            .into_iter()
+            .map(|r| text[toks[r.start].start..toks[r.end - 1].end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn runs_of_capitalised_words() {
+        let rows: &[(&str, &[&str])] = &[
+            (
+                "President George W. Bush spoke.",
+                &["President George W. Bush"],
+            ),
+            ("J. R. Whitfield said so.", &["J. R. Whitfield"]),
+            ("Mr. Putin's plan", &["Mr. Putin"]),
+            ("Mayor Bill de Blasio left", &["Mayor Bill de Blasio"]),
+            (
+                "Crown Prince Mohammed bin Salman met",
+                &["Crown Prince Mohammed bin Salman"],
+            ),
+            (
+                "President Bashar al-Assad of Syria",
+                &["President Bashar al-Assad", "Syria"],
+            ),
+            ("the U.N. Security Council met", &["Security Council"]),
+            (
+                "Secretary of State Rex Tillerson said",
+                &["Secretary of State Rex Tillerson"],
+            ),
+            ("Martin Luther King Jr. was", &["Martin Luther King Jr"]),
+            ("Trump. Putin", &["Trump", "Putin"]),
+            ("in Moscow, Putin said", &["Moscow", "Putin"]),
+            (
+                "Rep. Alexandria Ocasio-Cortez",
+                &["Rep. Alexandria Ocasio-Cortez"],
+            ),
+        ];
+        for (text, want) in rows {
+            assert_eq!(run_texts(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn token_flags() {
+        let text = "\"Both men,\" said Davis' aide. ISIS and J.R. Smith's team";
+        let toks = tokens(text, false);
+        let get = |w: &str| toks.iter().find(|t| t.text == w).unwrap();
+        assert!(get("Both").sent_start);
+        assert!(get("Davis").possessive);
+        assert!(get("ISIS").acronym);
+        assert!(get("J.R.").initial);
+        assert!(get("Smith").possessive);
+        assert!(!get("aide").sent_start);
+    }
+}
