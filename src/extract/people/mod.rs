@@ -63,7 +63,6 @@ const REPORTING_VERBS: &[&str] = &[
     "writes",
     "tweeted",
     "tweets",
-    "posted",
     "stated",
     "explained",
     "explains",
@@ -78,31 +77,15 @@ const REPORTING_VERBS: &[&str] = &[
     "insisted",
     "insists",
     "warned",
-    "warns",
     "claimed",
-    "claims",
     "acknowledged",
     "admitted",
-    "announced",
-    "declared",
-    "confirmed",
-    "denied",
-    "suggested",
-    "suggests",
     "recalled",
     "recalls",
-    "continued",
-    "concluded",
-    "emphasized",
-    "emphasised",
-    "stressed",
     "testified",
     "remarked",
-    "observed",
     "commented",
     "urged",
-    "urges",
-    "predicted",
     "believes",
     "thinks",
     "contends",
@@ -112,66 +95,18 @@ const REPORTING_VERBS: &[&str] = &[
     "complained",
     "conceded",
     "maintained",
-    "pointed",
-    "wants",
-    "wanted",
-    "called",
-    "spoke",
-    "speaks",
-    "vowed",
-    "promised",
-    "pledged",
-    "threatened",
-    "signed",
-    "met",
-    "visited",
-    "won",
-    "lost",
-    "resigned",
-    "died",
-    "sued",
-    "launched",
-    "joined",
-    "defended",
-    "criticized",
-    "criticised",
-    "attacked",
-    "praised",
-    "blamed",
-    "accused",
-    "endorsed",
-    "nominated",
-    "appointed",
-    "fired",
-    "hired",
-    "proposed",
-    "introduced",
-    "voted",
-    "ran",
-    "served",
-    "led",
-    "founded",
-    "worked",
-    "wrote",
-    "reported",
-    "agreed",
-    "disagreed",
-    "hopes",
-    "hoped",
-    "feels",
-    "felt",
-    "knows",
-    "knew",
-    "saw",
-    "sees",
-    "heard",
-    "answered",
-    "objected",
-    "disputed",
-    "rejected",
-    "tweeted",
+    "emphasized",
+    "emphasised",
+    "stressed",
     "texted",
     "emailed",
+    "answered",
+    "objected",
+    "quipped",
+    "joked",
+    "wondered",
+    "lamented",
+    "mused",
 ];
 
 /// Words that may stand between a name and its verb: "Trump also said".
@@ -227,7 +162,13 @@ struct Cand {
     modifier: bool,
     /// A sentence-starting common word ("May"): only an article person's name.
     common_start: bool,
-    evidence: bool,
+    /// A title or role noun stands before the name.
+    titled: bool,
+    /// A reporting verb, an age or a role apposition stands next to the name.
+    said: bool,
+    /// "of", "for", "and"… and a capitalised word before: part of a longer proper
+    /// name ("Bureau of Labor Statistics"), unless a first name says otherwise.
+    connector: bool,
     apposition: Option<Range<usize>>,
 }
 
@@ -293,7 +234,7 @@ impl<'a> Extractor<'a> {
         // A full name with no other sign counts when its surname recurs alone.
         let single_keys: HashSet<String> = cands
             .iter()
-            .filter(|c| c.name.len() == 1)
+            .filter(|c| c.name.len() == 1 && !c.common_start)
             .map(|c| self.toks[c.name.start].key.clone())
             .collect();
         for c in weak {
@@ -341,7 +282,9 @@ impl<'a> Extractor<'a> {
         let first = &toks[0];
         let known_first = lex.is_first_name(&first.key) && !lex.is_common(&first.key)
             || lex.is_first_name(&first.key) && !first.sent_start;
-        if known_first || first.initial || c.evidence {
+        // "J. R. Whitfield", "J.R. Whitfield"; not "LG Electronics".
+        let initials = first.initial && (first.text.len() == 1 || first.text.contains('.'));
+        if known_first || initials || c.titled || (c.said && !c.connector) {
             self.add_entity_full(c, None);
             return true;
         }
@@ -725,13 +668,34 @@ impl<'a> Extractor<'a> {
             self.add_entity_full(c, Some(i));
             return;
         }
-        if c.modifier || tok.acronym || !plain {
+        if c.modifier || tok.acronym || !plain || lex.org_word(k).is_some() || c.connector {
             return;
         }
-        // A surname several leaders share stays a person of its own.
-        if c.evidence || hits.len() > 1 {
+        // Alone, only a title makes a word a person ("Ms Hewitt", "Lord Falconer"): a
+        // reporting verb is as often a company's ("Yukos said"). A surname several
+        // leaders share stays a person of its own.
+        if tok.initial || tok.text.chars().count() < 2 {
+            return;
+        }
+        let personal = c.said && self.personal_pronoun_follows(c.name.end);
+        if c.titled || personal || hits.len() > 1 {
             self.add_entity_full(c, None);
         }
+    }
+
+    /// Whether "he" or "she" comes soon after token `i`, before any "it": a reporting
+    /// verb then follows a person, not a company.
+    fn personal_pronoun_follows(&self, i: usize) -> bool {
+        for t in self.toks.iter().skip(i).take(40) {
+            match t.text {
+                "he" | "He" | "she" | "She" | "his" | "His" | "her" | "Her" | "him" => {
+                    return true;
+                }
+                "it" | "It" | "its" | "Its" | "they" | "They" | "their" => return false,
+                _ => {}
+            }
+        }
+        false
     }
 
     /// People named in the headline: names the body uses, and gazetteer names.
@@ -809,7 +773,9 @@ impl<'a> Extractor<'a> {
                                 role_before: None,
                                 modifier: false,
                                 common_start: false,
-                                evidence: true,
+                                titled: true,
+                                said: false,
+                                connector: false,
                                 apposition: None,
                             };
                             let e = self.new_entity_leader(&c, l);
@@ -960,7 +926,9 @@ impl<'a> Extractor<'a> {
                             role_before: None,
                             modifier: false,
                             common_start: false,
-                            evidence: true,
+                            titled: true,
+                            said: false,
+                            connector: false,
                             apposition: None,
                         };
                         self.new_entity_leader(&c, l)
@@ -1305,11 +1273,17 @@ fn analyse_run(
         let t = &toks[a];
         let is_title = lex.title(&t.key).is_some();
         let common = lex.is_common(&t.key) && !is_title;
-        let lowered = t.sent_start
-            && !is_title
-            && (lower.contains(t.key.as_str()) && t.text != t.key
-                || lex.role_noun(&t.key).is_some());
-        if (common && (t.sent_start || !first_name(t) || t.key == "the")) || lowered {
+        let gerund = t.sent_start && t.key.ends_with("ing") && !first_name(t);
+        let lowered = gerund
+            || t.sent_start
+                && !is_title
+                && (lower.contains(t.key.as_str()) && t.text != t.key
+                    || lex.role_noun(&t.key).is_some());
+        let keys: Vec<&str> = toks[a..end].iter().map(|t| t.key.as_str()).collect();
+        let opens_phrase = lex.phrase_at(&keys) >= 2;
+        if ((common && (t.sent_start || !first_name(t) || t.key == "the")) || lowered)
+            && !opens_phrase
+        {
             if a + 1 == end || end - a == 2 && toks[a + 1].is_suffix() {
                 common_start = t.sent_start && lex.title(&t.key).is_none();
                 break;
@@ -1368,7 +1342,11 @@ fn analyse_run(
     // Leading not-a-person words belong to the title, or to nothing: "Geneva Process".
     let base = b;
     let mut e = end;
-    while b < e
+    // "President Moon Jae-in": a leader's full name keeps all its words.
+    let whole = name_key(&body[toks[b].start..toks[e - 1].end]);
+    let is_leader_name = !gazetteer::by_name(&whole).is_empty();
+    while !is_leader_name
+        && b < e
         && (np[b - base] || lex.title(&toks[b].key).is_some() || !toks[b].cap)
         && !(first_name(&toks[b]) && b + 1 < e && !np[b + 1 - base])
     {
@@ -1391,8 +1369,16 @@ fn analyse_run(
     if modifier && lex.org_word(&toks[b].key) == Some(true) {
         return None;
     }
+    // Trailing function words ("Meet The") never end a name.
+    const FUNCTION_WORDS: &[&str] = &[
+        "the", "a", "an", "it", "its", "be", "if", "is", "are", "was", "of", "and", "or", "but",
+        "to", "in", "on", "at", "for", "with", "this", "that", "you", "we", "i",
+    ];
+    while e > b + 1 && FUNCTION_WORDS.contains(&toks[e - 1].key.as_str()) {
+        e -= 1;
+    }
     // Trailing not-a-person words, unless a first name opens the name ("Theresa May").
-    if !first_name(&toks[b]) {
+    if !first_name(&toks[b]) && !is_leader_name {
         while e > b + 1 && np[e - 1 - base] && !toks[e - 1].is_suffix() {
             e -= 1;
         }
@@ -1448,6 +1434,9 @@ fn analyse_run(
             role_before = Some(toks[s].start..p.end);
         }
     }
+    if toks[b..e].iter().all(|t| t.is_suffix()) {
+        return None;
+    }
     let name = b..e;
     let (evidence_after, apposition) = if modifier || toks[e - 1].possessive {
         (false, None)
@@ -1459,12 +1448,62 @@ fn analyse_run(
         REPORTING_VERBS.contains(&p.text)
             || (p.text == "to" && run.start > 1 && toks[run.start - 2].text == "according")
     };
+    // "Bureau of Labor Statistics", "Immigration and Customs Enforcement".
+    let connector = run.start > 1 && toks[run.start].joins_prev && {
+        let p = &toks[run.start - 1];
+        matches!(
+            p.text,
+            "of" | "for" | "and" | "to" | "on" | "against" | "&" | "de"
+        ) && toks[run.start - 2].cap
+            && toks[run.start - 1].joins_prev
+            && !first_name(&toks[b])
+    };
+    // "R-Texas", "D-Calif.", "Paris-based": no names.
+    let t0 = toks[b].text;
+    if t0.len() > 2 && t0.as_bytes()[1] == b'-' && matches!(t0.as_bytes()[0], b'R' | b'D' | b'I')
+        || toks[b..e].iter().any(|t| t.key.ends_with("-based"))
+    {
+        return None;
+    }
+    // A photo credit: "Jonathan Ernst/Reuters".
+    if body[toks[e - 1].raw_end..].starts_with('/') {
+        return None;
+    }
+    let general = title.as_ref().is_some_and(|t| {
+        matches!(
+            toks[t.end - 1].text,
+            "General" | "Major" | "Private" | "King"
+        )
+    });
+    // "Archbishop of Canterbury", "Secretary of State": after "of" comes a place.
+    if b > run.start && toks[b - 1].text == "of" && !first_name(&toks[b]) {
+        return None;
+    }
+    // "Radio Five Live", "Council Leader": an organisation word first.
+    if lex.org_word(&toks[b].key) == Some(true) {
+        return None;
+    }
+    // The Hill's "Mitch McConnell Addison (Mitch) Mitchell McConnell": the full legal
+    // name after a nickname in brackets repeats someone already named.
+    if run.start > 1 && body[..toks[run.start].start].ends_with(") ") && {
+        let before = &body[..toks[run.start - 1].start];
+        before.ends_with('(')
+    } {
+        return None;
+    }
+    // "Petrenko, a former journalist,": an apposition naming a person's role.
+    let appos_person = apposition.as_ref().is_some_and(|r| {
+        body[r.clone()]
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| lex.role_noun(w).is_some())
+    });
     Some(Cand {
-        evidence: title.is_some()
+        titled: (title.is_some() && !general)
             || role_before.is_some()
-            || evidence_after
-            || evidence_before
-            || title_gender.is_some(),
+            || title_gender.is_some()
+            || appos_person,
+        said: evidence_after || evidence_before,
+        connector,
         name,
         title,
         title_gender,

@@ -5,6 +5,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use super::lexicon::{TitleKind, lexicon, word_key};
+use crate::extract::gazetteer::name_key;
 use crate::extract::text::{self, Word};
 
 /// Lowercase words that may sit inside a name: "Bill de Blasio", "Mohammed bin Salman".
@@ -38,6 +39,8 @@ pub struct Tok<'a> {
     pub sent_start: bool,
     /// Whether this word can continue a name begun by the word before it.
     pub joins_prev: bool,
+    /// The word ran into the next one and was cut ("TrumpGOP").
+    pub cut: bool,
 }
 
 impl Tok<'_> {
@@ -74,7 +77,8 @@ pub fn tokens<'a>(text: &'a str, headline: bool) -> Vec<Tok<'a>> {
         let before = &text[out.last().map_or(0, |t| t.raw_end)..w.start];
         if before
             .trim_end()
-            .ends_with(['"', '“', '‘', ':', '(', '—', '–', '[', '\n'])
+            .ends_with(['"', '“', '‘', ':', '(', '—', '–', '['])
+            || before.contains('\n')
             || out.is_empty()
         {
             sent_start = true;
@@ -101,15 +105,32 @@ fn token<'a>(
         }
     }
     // "Davis' plan": a bare apostrophe after the word.
-    if !possessive
-        && w.text.ends_with('s')
-        && text[w.end..].starts_with(['\'', '’'])
-        && !text[w.end + 1..]
-            .chars()
-            .next()
-            .is_some_and(char::is_alphanumeric)
-    {
-        possessive = true;
+    if !possessive && w.text.ends_with('s') {
+        let mut after = text[w.end..].chars();
+        possessive = matches!(after.next(), Some('\'' | '’'))
+            && !after.next().is_some_and(char::is_alphanumeric);
+    }
+    // Run-together words from web pages ("McConnellGOP", "TrumpKamala"): keep the
+    // first word.
+    let mut cut = false;
+    let mut junk = false;
+    if let Some(at) = camel_break(&text[w.start..end]) {
+        let (head, tail) = text[w.start..end].split_at(at);
+        let lex = lexicon();
+        let tail_key = word_key(tail);
+        let known_head = !crate::extract::gazetteer::surname_hits(&name_key(head)).is_empty();
+        if known_head
+            || tail.chars().all(|c| c.is_uppercase())
+            || lex.is_first_name(&tail_key)
+            || !crate::extract::gazetteer::surname_hits(&name_key(tail)).is_empty()
+        {
+            end = w.start + at;
+            possessive = false;
+            cut = true;
+        } else {
+            // "BuzzFeed", "PolitiFact": a brand, not a name.
+            junk = true;
+        }
     }
     let t = &text[w.start..end];
     let first = t.chars().next().unwrap_or(' ');
@@ -128,10 +149,17 @@ fn token<'a>(
         });
     // "U.S.", "U.N." are places and bodies, not initials.
     let initial = initial && (letters == 1 || !lexicon().is_not_person(&word_key(t)));
-    let acronym = letters >= 2 && upper == letters && !initial;
+    // "George HW Bush": two capitals that are no known word are initials.
+    let initial = initial
+        || (letters == 2
+            && upper == 2
+            && t.chars().count() == 2
+            && !lexicon().is_not_person(&word_key(t))
+            && !lexicon().is_common(&word_key(t)));
+    let acronym = (letters >= 2 && upper == letters && !initial) || junk;
     let joins_prev = match prev {
         None => false,
-        Some(p) if p.possessive => false,
+        Some(p) if p.possessive || p.cut => false,
         Some(p) => {
             gap == " "
                 || gap == "\u{a0}"
@@ -155,7 +183,30 @@ fn token<'a>(
         possessive,
         sent_start,
         joins_prev,
+        cut,
     }
+}
+
+/// Where a capitalised word runs into another ("TrumpGOP" -> 4), if it does. Names
+/// with inner capitals ("McConnell", "DeSantis", "LeBron", "DiCaprio") do not count.
+fn camel_break(t: &str) -> Option<usize> {
+    if !t.starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
+    const PREFIXES: &[&str] = &[
+        "Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Fitz",
+    ];
+    let mut prev_lower = false;
+    for (i, c) in t.char_indices() {
+        if c.is_uppercase() && prev_lower && !PREFIXES.contains(&&t[..i]) {
+            return Some(i);
+        }
+        prev_lower = c.is_lowercase();
+        if matches!(c, '-' | '\'' | '’' | '.') {
+            return None;
+        }
+    }
+    None
 }
 
 /// The lowercase words of the text, to tell common words capitalised at a sentence's
@@ -214,10 +265,39 @@ pub fn runs(toks: &[Tok<'_>], all_caps: bool) -> Vec<Range<usize>> {
             }
             break;
         }
-        out.push(start..j + 1);
+        split_at_first_names(toks, start..j + 1, &mut out);
         i = j + 1;
     }
     out
+}
+
+/// Split a run where a known first name follows a capitalised word that is neither a
+/// first name, an initial, a particle nor a title: "Director of National Intelligence
+/// James Clapper", "Hurricane Sandy", "Trump Donald John Trump".
+fn split_at_first_names(toks: &[Tok<'_>], run: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let lex = lexicon();
+    let mut start = run.start;
+    for q in run.start + 1..run.end {
+        let (p, t) = (&toks[q - 1], &toks[q]);
+        let splits = lex.is_first_name(&t.key)
+            && !lex.is_common(&t.key)
+            && !t.is_suffix()
+            && p.cap
+            && !p.initial
+            && !lex.is_first_name(&p.key)
+            && lex.title(&p.key).is_none()
+            && (q + 1 < run.end
+                || lex.is_not_person(&p.key)
+                || !crate::extract::gazetteer::surname_hits(&name_key(p.text)).is_empty())
+            && !toks[start..q]
+                .iter()
+                .all(|t| !t.cap || lex.title(&t.key).is_some() || lex.is_not_person(&t.key));
+        if splits {
+            out.push(start..q);
+            start = q;
+        }
+    }
+    out.push(start..run.end);
 }
 
 #[cfg(test)]
@@ -257,6 +337,27 @@ mod tests {
             ),
             ("Martin Luther King Jr. was", &["Martin Luther King Jr"]),
             ("Trump. Putin", &["Trump", "Putin"]),
+            (
+                "Director of National Intelligence James Clapper",
+                &["Director of National Intelligence James Clapper"],
+            ),
+            ("said Hurricane Sandy hit", &["Hurricane Sandy"]),
+            (
+                "Mitch McConnell Addison (Mitch)",
+                &["Mitch McConnell", "Addison", "Mitch"],
+            ),
+            (
+                "Leader Mitch McConnellGOP senators",
+                &["Leader Mitch McConnell"],
+            ),
+            (
+                "Trump Donald John TrumpGOP senators",
+                &["Trump", "Donald John Trump"],
+            ),
+            (
+                "LeBron James and Ron DeSantis",
+                &["LeBron James", "Ron DeSantis"],
+            ),
             ("in Moscow, Putin said", &["Moscow", "Putin"]),
             (
                 "Rep. Alexandria Ocasio-Cortez",
@@ -266,6 +367,12 @@ mod tests {
         for (text, want) in rows {
             assert_eq!(run_texts(text), *want, "{text}");
         }
+    }
+
+    #[test]
+    fn curly_apostrophe_after_plural_is_not_a_char_boundary_panic() {
+        let toks = tokens("the teachers’ jobs and Davis’ aide", false);
+        assert!(toks.iter().any(|t| t.text == "Davis" && t.possessive));
     }
 
     #[test]

@@ -410,7 +410,12 @@ fn appositions_and_reporting_verbs() {
             None,
             &["Nomvula Dlamini"],
         ),
-        ("", "\"We're done,\" Dlamini said.", None, &["Dlamini"]),
+        (
+            "",
+            "\"We're done,\" Dlamini said as she left.",
+            None,
+            &["Dlamini"],
+        ),
     ]);
 }
 
