@@ -269,6 +269,11 @@ impl Lexicon {
         &self.country_names[i]
     }
 
+    /// A country's name or demonym ("russia", "russian", "us").
+    pub fn is_country_word(&self, key: &str) -> bool {
+        self.country_by_name.contains_key(key) || self.country_by_demonym.contains_key(key)
+    }
+
     pub fn is_demonym(&self, key: &str) -> bool {
         self.country_by_demonym.contains_key(key)
     }

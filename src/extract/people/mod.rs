@@ -44,7 +44,7 @@ use scan::{Tok, runs, tokens};
 /// Whether a lowercase word is a demonym ("russian") or a country's short name ("us"),
 /// which may stand before a title: "Russian President Vladimir Putin".
 pub(crate) fn is_demonym_key(key: &str) -> bool {
-    !lexicon().countries(key).is_empty()
+    lexicon().is_country_word(key)
 }
 
 pub fn extract_people(article: &Article) -> Vec<Person> {
@@ -162,6 +162,9 @@ struct Cand {
     modifier: bool,
     /// A sentence-starting common word ("May"): only an article person's name.
     common_start: bool,
+    /// Capitalised words before it were dropped ("Fort Greene"): a lone word left is
+    /// only an article person's name, never a gazetteer guess.
+    stripped: bool,
     /// A title or role noun stands before the name.
     titled: bool,
     /// A reporting verb, an age or a role apposition stands next to the name.
@@ -235,11 +238,11 @@ impl<'a> Extractor<'a> {
         let single_keys: HashSet<String> = cands
             .iter()
             .filter(|c| c.name.len() == 1 && !c.common_start)
-            .map(|c| self.toks[c.name.start].key.clone())
+            .map(|c| self.toks[c.name.start].key.to_string())
             .collect();
         for c in weak {
             let last = &self.toks[c.name.end - 1].key;
-            if !c.modifier && single_keys.contains(last) {
+            if !c.modifier && single_keys.contains(last.as_ref()) {
                 self.add_entity_full(c, None);
             }
         }
@@ -299,6 +302,9 @@ impl<'a> Extractor<'a> {
             return None;
         }
         let key = name_key(self.text(&c.name));
+        if let [i] = gazetteer::by_name(&key) {
+            return Some(*i);
+        }
         if let Some(i) = self.pick(gazetteer::by_name(&key), c) {
             return Some(i);
         }
@@ -336,18 +342,19 @@ impl<'a> Extractor<'a> {
         let Some(t) = &c.title else { return true };
         let words: Vec<&str> = self.toks[t.clone()]
             .iter()
-            .map(|t| t.key.as_str())
-            .filter(|k| {
+            .filter(|t| {
                 lexicon()
-                    .title(k)
+                    .title(&t.key)
                     .is_some_and(|i| i.kind == TitleKind::Title)
             })
+            .flat_map(|t| t.key.split('-'))
+            .filter(|w| !matches!(*w, "elect" | "designate"))
             .collect();
         words.is_empty()
             || words.iter().all(|w| {
                 l.roles
                     .iter()
-                    .any(|r| r.title.to_lowercase().split(' ').any(|x| x == *w))
+                    .any(|r| r.title.to_lowercase().split([' ', '-']).any(|x| x == *w))
             })
     }
 
@@ -356,7 +363,7 @@ impl<'a> Extractor<'a> {
         let key = match leader {
             Some(i) => format!("#{i}"),
             None => {
-                let suffix = toks.iter().find(|t| t.is_suffix()).map(|t| t.key.as_str());
+                let suffix = toks.iter().find(|t| t.is_suffix()).map(|t| t.key.as_ref());
                 let core: Vec<&Tok<'_>> = toks.iter().filter(|t| !t.is_suffix()).collect();
                 let first = &core[0].key;
                 let last = &core[core.len() - 1].key;
@@ -398,7 +405,10 @@ impl<'a> Extractor<'a> {
         let core: Vec<&Tok<'_>> = toks.iter().filter(|t| !t.is_suffix()).collect();
         let mut surnames = Vec::new();
         let mut first = None;
-        let suffix = toks.iter().find(|t| t.is_suffix()).map(|t| t.key.clone());
+        let suffix = toks
+            .iter()
+            .find(|t| t.is_suffix())
+            .map(|t| t.key.to_string());
         let name = match leader {
             Some(i) => {
                 let l = gazetteer::leader(i);
@@ -415,7 +425,7 @@ impl<'a> Extractor<'a> {
             }
             None => {
                 if core.len() >= 2 {
-                    first = Some(core[0].key.clone());
+                    first = Some(core[0].key.to_string());
                 }
                 let last = core[core.len() - 1];
                 surnames.push(name_key(last.text));
@@ -468,7 +478,7 @@ impl<'a> Extractor<'a> {
             .iter()
             .flat_map(|t| self.toks[t.clone()].iter())
             .filter(|t| lex.title(&t.key).is_some())
-            .map(|t| t.key.clone())
+            .map(|t| t.key.to_string())
             .collect();
         let ent = &mut self.entities[e];
         if ent.role.is_none() {
@@ -486,8 +496,8 @@ impl<'a> Extractor<'a> {
         let lex = lexicon();
         let parts: Vec<String> = toks
             .iter()
-            .filter(|t| !matches!(t.key.as_str(), "mr" | "mrs" | "ms" | "miss" | "mx" | "dr"))
-            .map(|t| match t.key.as_str() {
+            .filter(|t| !matches!(t.key.as_ref(), "mr" | "mrs" | "ms" | "miss" | "mx" | "dr"))
+            .map(|t| match t.key.as_ref() {
                 "sen" => "Senator".to_string(),
                 "rep" => "Representative".to_string(),
                 "gov" => "Governor".to_string(),
@@ -510,7 +520,7 @@ impl<'a> Extractor<'a> {
             .collect();
         let has_title = toks.iter().any(|t| {
             lex.title(&t.key).is_some()
-                && !matches!(t.key.as_str(), "mr" | "mrs" | "ms" | "miss" | "mx" | "dr")
+                && !matches!(t.key.as_ref(), "mr" | "mrs" | "ms" | "miss" | "mx" | "dr")
         });
         (has_title && !parts.is_empty()).then(|| parts.join(" "))
     }
@@ -550,7 +560,7 @@ impl<'a> Extractor<'a> {
         if hits.is_empty() {
             // A first name alone ("Bernie") names the one person who has it.
             let firsts: Vec<usize> = (0..self.entities.len())
-                .filter(|&e| self.entities[e].first.as_deref() == Some(tok.key.as_str()))
+                .filter(|&e| self.entities[e].first.as_deref() == Some(tok.key.as_ref()))
                 .collect();
             if firsts.len() == 1 && !c.common_start {
                 hits = firsts;
@@ -613,7 +623,7 @@ impl<'a> Extractor<'a> {
             None => {
                 let words: Vec<&str> = self.toks[c.title.clone().unwrap_or(0..0)]
                     .iter()
-                    .map(|t| t.key.as_str())
+                    .map(|t| t.key.as_ref())
                     .filter(|k| {
                         lexicon()
                             .title(k)
@@ -648,19 +658,39 @@ impl<'a> Extractor<'a> {
         }
         let tok = &self.toks[c.name.start];
         let key = name_key(tok.text);
-        let k = tok.key.as_str();
+        let k = tok.key.as_ref();
         let plain = !lex.is_common(k) && !lex.is_not_person(k) && !self.lower.contains(k);
         // An acronym names a leader only as an alias ("MBS"); never as a new person.
         let hits = gazetteer::surname_hits(&key);
         let from_gazetteer = match hits {
             [] => None,
+            _ if c.modifier || c.stripped => None,
             [i] => {
                 let l = gazetteer::leader(*i);
+                // "IDs" is not "IDS" (Iain Duncan Smith): a capitals alias matches as
+                // written.
+                let caps_alias = l.aliases.iter().any(|a| {
+                    a.chars().count() > 1
+                        && a.chars().all(|c| c.is_uppercase())
+                        && name_key(a) == key
+                        && a != tok.text
+                });
                 let safe = plain
                     && !lex.is_first_name(k)
                     && !COMMON_SURNAMES.contains(&k)
-                    && (!tok.acronym || l.aliases.iter().any(|a| a == tok.text));
-                (safe || (c.title.is_some() && self.title_fits_leader(c, l))).then_some(*i)
+                    && (!tok.acronym || l.aliases.iter().any(|a| a == tok.text))
+                    && self.year.is_none_or(|y| {
+                        l.roles
+                            .iter()
+                            .flat_map(|r| &r.years)
+                            .any(|&(from, to)| from <= y + 2 && to.is_none_or(|t| t + 15 >= y))
+                    });
+                // A title must fit the leader ("Lord Ashcroft" is not John Ashcroft).
+                let ok = match c.title {
+                    Some(_) => self.title_fits_leader(c, l),
+                    None => safe,
+                };
+                (ok && !caps_alias).then_some(*i)
             }
             _ => self.pick(hits, c).filter(|_| plain || c.title.is_some()),
         };
@@ -734,7 +764,7 @@ impl<'a> Extractor<'a> {
                         let ent = &mut self.entities[e];
                         ent.name = title[span[0].start..span[n - 1].end].to_string();
                         ent.name_words = n;
-                        ent.first = Some(span[0].key.clone());
+                        ent.first = Some(span[0].key.to_string());
                         ent.from_headline = true;
                         i += n;
                         matched = usize::MAX;
@@ -750,12 +780,12 @@ impl<'a> Extractor<'a> {
                         let l = match hits {
                             [i] => Some(*i),
                             _ if n == 1 => {
-                                let k = &span[0].key;
+                                let k: &str = &span[0].key;
                                 let safe = !lex.is_common(k)
                                     && !lex.is_not_person(k)
                                     && !lex.is_first_name(k)
-                                    && !self.lower.contains(k.as_str())
-                                    && !COMMON_SURNAMES.contains(&k.as_str());
+                                    && !self.lower.contains(k)
+                                    && !COMMON_SURNAMES.contains(&k);
                                 if safe {
                                     gazetteer::choose(gazetteer::surname_hits(&key), self.year)
                                 } else {
@@ -776,6 +806,7 @@ impl<'a> Extractor<'a> {
                                 titled: true,
                                 said: false,
                                 connector: false,
+                                stripped: false,
                                 apposition: None,
                             };
                             let e = self.new_entity_leader(&c, l);
@@ -831,7 +862,7 @@ impl<'a> Extractor<'a> {
         let mut i = 0;
         while i < n {
             let t = &self.toks[i];
-            let lower = t.key.as_str();
+            let lower = t.key.as_ref();
             if !matches!(
                 lower,
                 "president" | "chancellor" | "premier" | "prime" | "king" | "queen" | "leader"
@@ -895,7 +926,7 @@ impl<'a> Extractor<'a> {
                     }
                     let key: Vec<&str> = self.toks[j..j + len]
                         .iter()
-                        .map(|t| t.key.as_str())
+                        .map(|t| t.key.as_ref())
                         .collect();
                     let cs = lex.countries(&key.join(" "));
                     if !cs.is_empty() && self.toks[j].cap {
@@ -929,6 +960,7 @@ impl<'a> Extractor<'a> {
                             titled: true,
                             said: false,
                             connector: false,
+                            stripped: false,
                             apposition: None,
                         };
                         self.new_entity_leader(&c, l)
@@ -1267,20 +1299,27 @@ fn analyse_run(
     let first_name = |t: &Tok<'_>| lex.is_first_name(&t.key);
     let end = run.end;
     let mut a = run.start;
+    let run_keys: Vec<&str> = toks[run.clone()].iter().map(|t| t.key.as_ref()).collect();
+    // "Alliance Defending Freedom", "Council Leader": an organisation word first.
+    if lex.org_word(run_keys[0]) == Some(true) && !run_keys.iter().any(|k| lex.title(k).is_some()) {
+        return None;
+    }
     let mut common_start = false;
     // Sentence-starting and function words at the front: "Both", "According", "The".
     while a < end {
         let t = &toks[a];
         let is_title = lex.title(&t.key).is_some();
         let common = lex.is_common(&t.key) && !is_title;
-        let gerund = t.sent_start && t.key.ends_with("ing") && !first_name(t);
+        let gerund = (t.sent_start && t.key.ends_with("ing") && !first_name(t))
+            || t.key
+                .strip_suffix('s')
+                .is_some_and(|k| lex.role_noun(k).is_some() && !first_name(t));
         let lowered = gerund
             || t.sent_start
                 && !is_title
-                && (lower.contains(t.key.as_str()) && t.text != t.key
+                && (lower.contains(t.key.as_ref()) && t.text != t.key
                     || lex.role_noun(&t.key).is_some());
-        let keys: Vec<&str> = toks[a..end].iter().map(|t| t.key.as_str()).collect();
-        let opens_phrase = lex.phrase_at(&keys) >= 2;
+        let opens_phrase = lex.phrase_at(&run_keys[a - run.start..]) >= 2;
         if ((common && (t.sent_start || !first_name(t) || t.key == "the")) || lowered)
             && !opens_phrase
         {
@@ -1326,7 +1365,7 @@ fn analyse_run(
         }
     }
     // Not-a-person words: phrases ("White House") and single words ("Geneva").
-    let keys: Vec<&str> = toks[b..end].iter().map(|t| t.key.as_str()).collect();
+    let keys: Vec<&str> = toks[b..end].iter().map(|t| t.key.as_ref()).collect();
     let mut np = vec![false; end - b];
     let mut p = 0;
     while p < keys.len() {
@@ -1341,6 +1380,7 @@ fn analyse_run(
     }
     // Leading not-a-person words belong to the title, or to nothing: "Geneva Process".
     let base = b;
+    let stripped_from = b;
     let mut e = end;
     // "President Moon Jae-in": a leader's full name keeps all its words.
     let whole = name_key(&body[toks[b].start..toks[e - 1].end]);
@@ -1374,12 +1414,16 @@ fn analyse_run(
         "the", "a", "an", "it", "its", "be", "if", "is", "are", "was", "of", "and", "or", "but",
         "to", "in", "on", "at", "for", "with", "this", "that", "you", "we", "i",
     ];
-    while e > b + 1 && FUNCTION_WORDS.contains(&toks[e - 1].key.as_str()) {
+    while e > b + 1 && FUNCTION_WORDS.contains(&toks[e - 1].key.as_ref()) {
         e -= 1;
     }
     // Trailing not-a-person words, unless a first name opens the name ("Theresa May").
     if !first_name(&toks[b]) && !is_leader_name {
-        while e > b + 1 && np[e - 1 - base] && !toks[e - 1].is_suffix() {
+        while e > b + 1
+            && np[e - 1 - base]
+            && !toks[e - 1].is_suffix()
+            && (is_demonym_key(&toks[e - 1].key) || lex.org_word(&toks[e - 1].key).is_some())
+        {
             e -= 1;
         }
     }
@@ -1445,8 +1489,10 @@ fn analyse_run(
     };
     let evidence_before = run.start > 0 && {
         let p = &toks[run.start - 1];
-        REPORTING_VERBS.contains(&p.text)
-            || (p.text == "to" && run.start > 1 && toks[run.start - 2].text == "according")
+        matches!(
+            p.text,
+            "said" | "says" | "added" | "adds" | "wrote" | "writes"
+        ) || (p.text == "to" && run.start > 1 && toks[run.start - 2].text == "according")
     };
     // "Bureau of Labor Statistics", "Immigration and Customs Enforcement".
     let connector = run.start > 1 && toks[run.start].joins_prev && {
@@ -1467,6 +1513,12 @@ fn analyse_run(
     }
     // A photo credit: "Jonathan Ernst/Reuters".
     if body[toks[e - 1].raw_end..].starts_with('/') {
+        return None;
+    }
+    // A title in quotes: "“Hope Starts Here” program".
+    if body[..toks[run.start].start].ends_with(['“', '"'])
+        && body[toks[run.end - 1].raw_end..].starts_with(['”', '"'])
+    {
         return None;
     }
     let general = title.as_ref().is_some_and(|t| {
@@ -1491,6 +1543,75 @@ fn analyse_run(
     } {
         return None;
     }
+    // "Georgia Carry, a pro-gun group,": an apposition naming an organisation.
+    const ORG_NOUNS: &[&str] = &[
+        "group",
+        "organization",
+        "organisation",
+        "company",
+        "firm",
+        "agency",
+        "party",
+        "coalition",
+        "campaign",
+        "network",
+        "newspaper",
+        "website",
+        "site",
+        "union",
+        "association",
+        "nonprofit",
+        "charity",
+        "bank",
+        "fund",
+        "program",
+        "programme",
+        "magazine",
+        "outlet",
+        "band",
+        "film",
+        "movie",
+        "book",
+        "show",
+        "series",
+        "team",
+        "club",
+        "brand",
+        "chain",
+        "airline",
+        "institute",
+        "center",
+        "centre",
+        "tank",
+        "committee",
+        "council",
+        "service",
+        "platform",
+        "app",
+        "startup",
+        "corporation",
+        "subsidiary",
+    ];
+    if let Some(r) = &apposition {
+        let words: Vec<&str> = body[r.clone()]
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| !w.is_empty())
+            .collect();
+        // The head noun: the last word before "of", "for", "in", "at", "that", "based".
+        let head = words
+            .iter()
+            .skip(1)
+            .take_while(|w| {
+                !matches!(
+                    **w,
+                    "of" | "for" | "in" | "at" | "that" | "which" | "with" | "on"
+                )
+            })
+            .last();
+        if head.is_some_and(|h| ORG_NOUNS.contains(h)) {
+            return None;
+        }
+    }
     // "Petrenko, a former journalist,": an apposition naming a person's role.
     let appos_person = apposition.as_ref().is_some_and(|r| {
         body[r.clone()]
@@ -1498,6 +1619,25 @@ fn analyse_run(
             .any(|w| lex.role_noun(w).is_some())
     });
     Some(Cand {
+        stripped: b > stripped_from
+            && toks[stripped_from..b].iter().any(|t| {
+                t.cap
+                    && lex.title(&t.key).is_none()
+                    && !is_demonym_key(&t.key)
+                    && !matches!(
+                        t.key.as_ref(),
+                        "republican"
+                            | "democrat"
+                            | "democratic"
+                            | "gop"
+                            | "labour"
+                            | "tory"
+                            | "conservative"
+                            | "liberal"
+                            | "independent"
+                            | "socialist"
+                    )
+            }),
         titled: (title.is_some() && !general)
             || role_before.is_some()
             || title_gender.is_some()

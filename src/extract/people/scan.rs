@@ -1,6 +1,7 @@
 //! Tokens with what people extraction needs to know of each word, and the runs of
 //! capitalised words that may name someone.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::ops::Range;
 
@@ -27,7 +28,8 @@ pub struct Tok<'a> {
     /// End of the word as written.
     pub raw_end: usize,
     pub text: &'a str,
-    pub key: String,
+    /// The lookup form ([`word_key`]), borrowed when the word is already in it.
+    pub key: Cow<'a, str>,
     /// Starts with a capital (or is "al-Assad").
     pub cap: bool,
     /// All capitals, two letters or more, not initials ("ISIS", "U.N.").
@@ -49,7 +51,7 @@ impl Tok<'_> {
     }
 
     pub fn is_suffix(&self) -> bool {
-        SUFFIXES.contains(&self.key.as_str())
+        SUFFIXES.contains(&self.key.as_ref())
     }
 }
 
@@ -176,7 +178,7 @@ fn token<'a>(
         end,
         raw_end: w.end,
         text: t,
-        key: word_key(t),
+        key: fast_key(t),
         cap,
         acronym,
         initial,
@@ -184,6 +186,17 @@ fn token<'a>(
         sent_start,
         joins_prev,
         cut,
+    }
+}
+
+/// [`word_key`] without an allocation for the common case: a plain lowercase word.
+fn fast_key(t: &str) -> Cow<'_, str> {
+    if t.bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'\'')
+    {
+        Cow::Borrowed(t)
+    } else {
+        Cow::Owned(word_key(t))
     }
 }
 

@@ -616,3 +616,73 @@ fn gender_from_pronoun() {
     ));
     assert_eq!(people[0].gender, Some(Gender::Female));
 }
+
+#[test]
+fn regressions_from_real_articles() {
+    check(&[
+        // A capitals alias matches only as written: "IDs" is not Iain Duncan Smith.
+        (
+            "",
+            "Voters need state IDs to vote.",
+            Some((2016, 1, 1)),
+            &[],
+        ),
+        // A place that ends in a surname is no leader.
+        (
+            "",
+            "Protests spread to Fort Greene on Saturday.",
+            Some((2020, 5, 31)),
+            &[],
+        ),
+        // An organisation named by its apposition.
+        (
+            "",
+            "Georgia Carry, a pro-gun group, lobbied hard.",
+            None,
+            &[],
+        ),
+        // A work's title in quotes.
+        (
+            "",
+            "The “Hope Starts Here” program raised money.",
+            None,
+            &[],
+        ),
+        // Words run together by a web page.
+        (
+            "",
+            "Senate Majority Leader Mitch McConnellGOP senators balk.",
+            Some((2019, 1, 1)),
+            &["Mitch McConnell"],
+        ),
+        // The listener of "told" is no speaker: "told Newsnight".
+        (
+            "",
+            "Emily Maitlis told Newsnight on Friday that talks went on for months.",
+            None,
+            &["Emily Maitlis"],
+        ),
+        // "Lord Ashcroft" is not John Ashcroft, the US attorney general.
+        (
+            "",
+            "Money came from Lord Ashcroft last year.",
+            None,
+            &["Ashcroft"],
+        ),
+        // A hyphenated title fits the leader's role.
+        (
+            "",
+            "Former Vice-President Joe Biden spoke.",
+            Some((2020, 7, 15)),
+            &["Joe Biden"],
+        ),
+        // A photo credit names a photographer, not someone in the story.
+        ("", "The rally. Jonathan Ernst/Reuters", None, &[]),
+        (
+            "",
+            "Billionaires Elon Musk and Jeff Bezos were hit.",
+            Some((2020, 7, 15)),
+            &["Elon Musk", "Jeff Bezos"],
+        ),
+    ]);
+}
