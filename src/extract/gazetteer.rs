@@ -428,6 +428,10 @@ pub(crate) fn push_folded(out: &mut String, c: char) {
         out.push(c);
         return;
     }
+    // A combining accent (a decomposed "ú") folds to nothing.
+    if matches!(c, '\u{300}'..='\u{36f}') {
+        return;
+    }
     let base = match c {
         'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' | 'ǎ' | 'ạ' | 'ả' | 'ấ' | 'ầ' | 'ẩ'
         | 'ẫ' | 'ậ' | 'ắ' | 'ằ' | 'ẳ' | 'ẵ' | 'ặ' => "a",

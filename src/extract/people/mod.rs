@@ -274,6 +274,19 @@ impl<'a> Extractor<'a> {
             return true;
         }
         let toks = &self.toks[c.name.clone()];
+        // "Le Pen", "De Blasio": a surname with its particle, like a single word.
+        if scan::is_particle_word(&toks[0].key) && toks.len() <= 3 {
+            let key = name_key(self.text(&c.name));
+            if let Some(e) = self.entities.iter().position(|e| e.surnames.contains(&key)) {
+                self.note_cand(e, c);
+                self.push_mention(e, c.name.clone());
+                return true;
+            }
+            if let Some(l) = self.pick(gazetteer::surname_hits(&key), c) {
+                self.add_entity_full(c, Some(l));
+                return true;
+            }
+        }
         // "Trump Jr." goes to the Donald Trump Jr. named elsewhere.
         if toks.len() == 2
             && toks[1].is_suffix()
@@ -1487,13 +1500,16 @@ fn analyse_run(
     } else {
         evidence_after(toks, e, body)
     };
-    let evidence_before = run.start > 0 && {
-        let p = &toks[run.start - 1];
-        matches!(
+    let evidence_before =
+        run.start > 0 && &body[toks[run.start - 1].raw_end..toks[run.start].start] == " " && {
+            let p = &toks[run.start - 1];
+            matches!(
             p.text,
-            "said" | "says" | "added" | "adds" | "wrote" | "writes"
+            "said" | "says" | "added" | "adds" | "wrote" | "writes" | "named" | "called"
         ) || (p.text == "to" && run.start > 1 && toks[run.start - 2].text == "according")
-    };
+            // "CNN's Wolf Blitzer", "Fox News' Ami Horowitz": someone of an outlet.
+            || (p.possessive && e - b >= 2 && (p.acronym || lex.is_not_person(&p.key)))
+        };
     // "Bureau of Labor Statistics", "Immigration and Customs Enforcement".
     let connector = run.start > 1 && toks[run.start].joins_prev && {
         let p = &toks[run.start - 1];
@@ -1516,7 +1532,10 @@ fn analyse_run(
         return None;
     }
     // A title in quotes: "“Hope Starts Here” program".
-    if body[..toks[run.start].start].ends_with(['“', '"'])
+    if toks[run.clone()]
+        .iter()
+        .any(|t| lex.is_common(&t.key) || lower.contains(t.key.as_ref()))
+        && body[..toks[run.start].start].ends_with(['“', '"'])
         && body[toks[run.end - 1].raw_end..].starts_with(['”', '"'])
     {
         return None;

@@ -15,6 +15,11 @@ const PARTICLES: &[&str] = &[
     "la", "le", "bin", "ibn", "bint", "al", "el", "y", "zu", "af",
 ];
 
+/// Whether a word, in any case, is a name particle: "Le Pen", "De Blasio".
+pub fn is_particle_word(key: &str) -> bool {
+    PARTICLES.contains(&key)
+}
+
 /// Lowercase prefixes joined by a hyphen to a capitalised name: "al-Assad".
 const HYPHEN_PARTICLES: &[&str] = &["al", "el", "ad", "as", "ash", "at", "az", "ar", "an", "bin"];
 
@@ -58,7 +63,7 @@ impl Tok<'_> {
 /// Tokenise `text`. `headline` marks every word as a sentence start, since a
 /// headline's capitals say little.
 pub fn tokens<'a>(text: &'a str, headline: bool) -> Vec<Tok<'a>> {
-    let words = text::words(text);
+    let words = merge_combining(text, text::words(text));
     let sentence_starts: Vec<usize> = if headline {
         Vec::new()
     } else {
@@ -88,6 +93,28 @@ pub fn tokens<'a>(text: &'a str, headline: bool) -> Vec<Tok<'a>> {
         out.push(token(text, w, before, out.last(), sent_start));
     }
     out
+}
+
+/// Join words that a combining accent split ("Rau" + U+0301 + "l" is "Raúl" written
+/// with a decomposed accent).
+fn merge_combining<'a>(text: &'a str, words: Vec<Word<'a>>) -> Vec<Word<'a>> {
+    let mut out: Vec<Word<'a>> = Vec::with_capacity(words.len());
+    for w in words {
+        if let Some(last) = out.last_mut() {
+            let gap = &text[last.end..w.start];
+            if !gap.is_empty() && gap.chars().all(is_combining) {
+                last.end = w.end;
+                last.text = &text[last.start..w.end];
+                continue;
+            }
+        }
+        out.push(w);
+    }
+    out
+}
+
+pub fn is_combining(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36f}')
 }
 
 fn token<'a>(
@@ -121,7 +148,10 @@ fn token<'a>(
         let lex = lexicon();
         let tail_key = word_key(tail);
         let known_head = !crate::extract::gazetteer::surname_hits(&name_key(head)).is_empty();
-        if known_head
+        let compound_first = lex.is_first_name(&word_key(head)) && lex.is_first_name(&tail_key);
+        if compound_first {
+            // "RoseAnn", "LeeAnn": one first name.
+        } else if known_head
             || tail.chars().all(|c| c.is_uppercase())
             || lex.is_first_name(&tail_key)
             || !crate::extract::gazetteer::surname_hits(&name_key(tail)).is_empty()
