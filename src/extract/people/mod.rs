@@ -241,8 +241,20 @@ impl<'a> Extractor<'a> {
             .map(|c| self.toks[c.name.start].key.to_string())
             .collect();
         for c in weak {
-            let last = &self.toks[c.name.end - 1].key;
-            if !c.modifier && single_keys.contains(last.as_ref()) {
+            let first = &self.toks[c.name.start];
+            let last = &self.toks[c.name.end - 1];
+            // "Removing Trump": the surname recurs because a leader has it.
+            let leader_surname =
+                gazetteer::choose(gazetteer::surname_hits(&name_key(last.text)), self.year)
+                    .is_some();
+            let plain_first = !lexicon().is_common(&first.key)
+                && !self.lower.contains(first.key.as_ref())
+                && !first.key.ends_with("ing");
+            if !c.modifier
+                && plain_first
+                && !leader_surname
+                && single_keys.contains(last.key.as_ref())
+            {
                 self.add_entity_full(c, None);
             }
         }
@@ -299,7 +311,14 @@ impl<'a> Extractor<'a> {
         let known_first = lex.is_first_name(&first.key) && !lex.is_common(&first.key)
             || lex.is_first_name(&first.key) && !first.sent_start;
         // "J. R. Whitfield", "J.R. Whitfield"; not "LG Electronics".
-        let initials = first.initial && (first.text.len() == 1 || first.text.contains('.'));
+        let next = &toks[1];
+        let initials = first.initial
+            && (first.text.contains('.')
+                || (first.text.len() == 1 && self.body[first.raw_end..].starts_with('.'))
+                || (first.text.len() == 1
+                    && !lex.is_common(&next.key)
+                    && !lex.is_not_person(&next.key)
+                    && !self.lower.contains(next.key.as_ref())));
         if known_first || initials || c.titled || (c.said && !c.connector) {
             self.add_entity_full(c, None);
             return true;
@@ -311,12 +330,13 @@ impl<'a> Extractor<'a> {
     /// first name and surname when those single out one leader.
     fn gazetteer_full(&self, c: &Cand) -> Option<usize> {
         let toks = &self.toks[c.name.clone()];
-        if toks.iter().any(|t| t.is_suffix()) {
-            return None;
-        }
         let key = name_key(self.text(&c.name));
         if let [i] = gazetteer::by_name(&key) {
             return Some(*i);
+        }
+        // "Donald Trump Jr." is not Donald Trump unless the file spells it so.
+        if toks.iter().any(|t| t.is_suffix()) {
+            return None;
         }
         if let Some(i) = self.pick(gazetteer::by_name(&key), c) {
             return Some(i);
@@ -1323,10 +1343,11 @@ fn analyse_run(
         let t = &toks[a];
         let is_title = lex.title(&t.key).is_some();
         let common = lex.is_common(&t.key) && !is_title;
-        let gerund = (t.sent_start && t.key.ends_with("ing") && !first_name(t))
-            || t.key
-                .strip_suffix('s')
-                .is_some_and(|k| lex.role_noun(k).is_some() && !first_name(t));
+        let gerund =
+            (t.sent_start && (t.key.ends_with("ing") || t.key.ends_with("ly")) && !first_name(t))
+                || t.key
+                    .strip_suffix('s')
+                    .is_some_and(|k| lex.role_noun(k).is_some() && !first_name(t));
         let lowered = gerund
             || t.sent_start
                 && !is_title
@@ -1421,6 +1442,18 @@ fn analyse_run(
     }
     if modifier && lex.org_word(&toks[b].key) == Some(true) {
         return None;
+    }
+    // A headline run into the text ("Nikki Haley Has Decided That…"): the name
+    // ends before the first function word or auxiliary.
+    const AUXILIARIES: &[&str] = &[
+        "has", "have", "had", "is", "are", "was", "were", "would", "should", "could", "can",
+        "might", "must", "does", "did", "do", "that", "this", "the", "a", "an", "of", "for", "to",
+        "in", "on", "at", "with", "says", "said", "and", "or", "but", "not", "no",
+    ];
+    if let Some(q) =
+        (b + 1..e).find(|&q| !toks[q].initial && AUXILIARIES.contains(&toks[q].key.as_ref()))
+    {
+        e = q;
     }
     // Trailing function words ("Meet The") never end a name.
     const FUNCTION_WORDS: &[&str] = &[

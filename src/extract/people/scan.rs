@@ -84,7 +84,7 @@ pub fn tokens<'a>(text: &'a str, headline: bool) -> Vec<Tok<'a>> {
         let before = &text[out.last().map_or(0, |t| t.raw_end)..w.start];
         if before
             .trim_end()
-            .ends_with(['"', '“', '‘', ':', '(', '—', '–', '['])
+            .ends_with(['"', '“', '‘', ':', '(', '—', '–', '[', '…'])
             || before.contains('\n')
             || out.is_empty()
         {
@@ -145,11 +145,15 @@ fn token<'a>(
     let mut junk = false;
     if let Some(at) = camel_break(&text[w.start..end]) {
         let (head, tail) = text[w.start..end].split_at(at);
+        // "BSkyB": capitals run together are a brand.
+        let shouting_head = head.chars().take(2).all(char::is_uppercase);
         let lex = lexicon();
         let tail_key = word_key(tail);
         let known_head = !crate::extract::gazetteer::surname_hits(&name_key(head)).is_empty();
         let compound_first = lex.is_first_name(&word_key(head)) && lex.is_first_name(&tail_key);
-        if compound_first {
+        if shouting_head {
+            junk = true;
+        } else if compound_first {
             // "RoseAnn", "LeeAnn": one first name.
         } else if known_head
             || tail.chars().all(|c| c.is_uppercase())
@@ -162,6 +166,16 @@ fn token<'a>(
         } else {
             // "BuzzFeed", "PolitiFact": a brand, not a name.
             junk = true;
+        }
+    }
+    // "Bush-style", "Obama-era": the name before the hyphen.
+    for tail in [
+        "-style", "-era", "-esque", "-like", "-led", "-backed", "-linked", "-type",
+    ] {
+        if !cut && end - w.start > tail.len() + 1 && text[w.start..end].ends_with(tail) {
+            end -= tail.len();
+            possessive = false;
+            cut = true;
         }
     }
     let t = &text[w.start..end];
@@ -329,6 +343,7 @@ fn split_at_first_names(toks: &[Tok<'_>], run: Range<usize>, out: &mut Vec<Range
             && !p.initial
             && !lex.is_first_name(&p.key)
             && lex.title(&p.key).is_none()
+            && lex.phrase_at(&[p.key.as_ref(), t.key.as_ref()]) < 2
             && (q + 1 < run.end
                 || lex.is_not_person(&p.key)
                 || !crate::extract::gazetteer::surname_hits(&name_key(p.text)).is_empty())

@@ -588,9 +588,10 @@ fn shared_surnames() {
         "Donald Trump Jr. met lawyers. Donald Trump said nothing. Trump Jr. later spoke.",
         D2017,
     ));
-    assert!(!people[0].leader);
+    assert_eq!(people[0].name, "Donald Trump Jr.");
     assert_eq!(people[0].mentions.len(), 2);
-    assert!(people[1].leader);
+    assert_eq!(people[1].name, "Donald Trump");
+    assert_eq!(people[1].mentions.len(), 1);
 }
 
 #[test]
