@@ -898,7 +898,14 @@ impl<'a> Extractor<'a> {
             let lower = t.key.as_ref();
             if !matches!(
                 lower,
-                "president" | "chancellor" | "premier" | "prime" | "king" | "queen" | "leader"
+                "president"
+                    | "chancellor"
+                    | "premier"
+                    | "prime"
+                    | "king"
+                    | "queen"
+                    | "leader"
+                    | "secretary-general"
             ) {
                 i += 1;
                 continue;
@@ -930,13 +937,17 @@ impl<'a> Extractor<'a> {
             // "the Russian president", "Russia's president", "the U.S. president".
             if i > 0 && self.gap_is_space(i) {
                 let p = &self.toks[i - 1];
-                let mut cs = lex.countries(&p.key);
+                let mut cs = Vec::new();
                 let mut s = i - 1;
-                if i > 1 && cs.is_empty() && self.gap_is_space(i - 1) {
+                if i > 1 && self.gap_is_space(i - 1) {
                     // "North Korean leader", "South African president".
                     let two = format!("{} {}", self.toks[i - 2].key, p.key);
                     cs = lex.countries(&two);
                     s = i - 2;
+                }
+                if cs.is_empty() {
+                    cs = lex.countries(&p.key);
+                    s = i - 1;
                 }
                 if !cs.is_empty() && (p.cap || p.acronym) {
                     countries = cs;
@@ -1018,6 +1029,7 @@ impl<'a> Extractor<'a> {
             "leader" => &["supreme leader", "leader", "general secretary"],
             "premier" => &["premier", "prime minister"],
             o => std::slice::from_ref(match o {
+                "secretary-general" => &"secretary general",
                 "president" => &"president",
                 "chancellor" => &"chancellor",
                 "prime minister" => &"prime minister",
@@ -1493,7 +1505,8 @@ fn analyse_run(
             let mut s = run.start - 1;
             while s > 0 && toks[s].joins_prev {
                 let q = &toks[s - 1];
-                let qualifies = (q.cap && !q.sent_start && !lex.is_common(&q.key))
+                let qualifies = (q.cap && !lex.is_common(&q.key))
+                    || lex.title(&q.key).is_some_and(|i| i.kind == TitleKind::Mod)
                     || matches!(
                         q.text,
                         "former"

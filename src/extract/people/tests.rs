@@ -505,6 +505,48 @@ fn title_only_references() {
             &["Narendra Modi"],
         ),
         ("", "Russia's president spoke.", D2017, &["Vladimir Putin"]),
+        (
+            "",
+            "The British prime minister flew home.",
+            Some((2017, 6, 1)),
+            &["Theresa May"],
+        ),
+        (
+            "",
+            "The U.S. president tweeted.",
+            Some((2018, 6, 1)),
+            &["Donald Trump"],
+        ),
+        (
+            "",
+            "He met the president of the United States.",
+            Some((2015, 6, 1)),
+            &["Barack Obama"],
+        ),
+        (
+            "",
+            "The Chinese president arrived.",
+            Some((2019, 6, 1)),
+            &["Xi Jinping"],
+        ),
+        (
+            "",
+            "The North Korean leader fired missiles.",
+            Some((2018, 6, 1)),
+            &["Kim Jong Un"],
+        ),
+        (
+            "",
+            "Turkey's president spoke.",
+            Some((2019, 6, 1)),
+            &["Recep Tayyip Erdoğan"],
+        ),
+        (
+            "",
+            "The UN secretary-general warned.",
+            Some((2019, 6, 1)),
+            &["António Guterres"],
+        ),
         // Without a date, only a leader the article names.
         ("", "The German chancellor spoke.", None, &[]),
         (
@@ -686,4 +728,39 @@ fn regressions_from_real_articles() {
             &["Elon Musk", "Jeff Bezos"],
         ),
     ]);
+}
+
+#[test]
+fn roles_of_people_not_in_the_gazetteer() {
+    let rows: &[(&str, &str, Option<&str>)] = &[
+        (
+            "Shadow home secretary Davina Quill said no.",
+            "Davina Quill",
+            Some("Shadow home secretary"),
+        ),
+        (
+            "Kremlin spokesman Dmitri Quillov said so.",
+            "Dmitri Quillov",
+            Some("Kremlin spokesman"),
+        ),
+        (
+            "Oksana Petrenko, a spokeswoman for the ministry, said so.",
+            "Oksana Petrenko",
+            Some("a spokeswoman for the ministry"),
+        ),
+        (
+            "Gov. Tom Quillfeather signed it.",
+            "Tom Quillfeather",
+            Some("Governor"),
+        ),
+        ("Mr. Tom Quillfeather signed it.", "Tom Quillfeather", None),
+    ];
+    for (body, name, role) in rows {
+        let people = extract_people(&article("", body, None));
+        let p = people
+            .iter()
+            .find(|p| p.name == *name)
+            .unwrap_or_else(|| panic!("{body}"));
+        assert_eq!(p.role.as_deref(), *role, "{body}");
+    }
 }
