@@ -287,7 +287,10 @@ impl<'a> Extractor<'a> {
         }
         let toks = &self.toks[c.name.clone()];
         // "Le Pen", "De Blasio": a surname with its particle, like a single word.
-        if scan::is_particle_word(&toks[0].key) && toks.len() <= 3 {
+        // "Wasserman Schultz" after "Debbie Wasserman Schultz", too.
+        let surname_like = scan::is_particle_word(&toks[0].key)
+            || (!lex.is_first_name(&toks[0].key) && !toks[0].initial);
+        if surname_like && toks.len() <= 3 {
             let key = name_key(self.text(&c.name));
             if let Some(e) = self.entities.iter().position(|e| e.surnames.contains(&key)) {
                 self.note_cand(e, c);
@@ -472,6 +475,13 @@ impl<'a> Extractor<'a> {
                     && last.text.starts_with(|c: char| c.is_lowercase())
                 {
                     surnames.push(name_key(rest));
+                }
+                // "Omarosa Manigault Newman" is also "Manigault Newman".
+                if core.len() >= 3 {
+                    let second = core[core.len() - 2];
+                    if !second.initial && !second.is_particle() {
+                        surnames.push(name_key(&self.body[second.start..last.end]));
+                    }
                 }
                 self.display_name(&c.name)
             }
