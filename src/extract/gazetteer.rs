@@ -344,13 +344,11 @@ pub(crate) fn choose(hits: &[usize], year: Option<u16>) -> Option<usize> {
         .filter(|&i| g.leaders[i].roles.iter().any(|r| is_head(&r.title)))
         .collect();
     let [head] = heads[..] else { return None };
-    let others_contend = pool.iter().any(|&i| {
-        i != head
-            && g.leaders[i]
-                .roles
-                .iter()
-                .any(|r| is_contender(&r.title) && year.is_none_or(|y| r.held_in(y)))
-    });
+    // Anyone else who has been a politician in their own right, at any time, makes
+    // the surname ambiguous ("Clinton" in 2017 could be Bill or Hillary).
+    let others_contend = pool
+        .iter()
+        .any(|&i| i != head && g.leaders[i].roles.iter().any(|r| is_contender(&r.title)));
     (!others_contend).then_some(head)
 }
 

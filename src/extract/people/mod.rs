@@ -735,7 +735,10 @@ impl<'a> Extractor<'a> {
                 };
                 (ok && !caps_alias).then_some(*i)
             }
-            _ => self.pick(hits, c).filter(|_| plain || c.title.is_some()),
+            _ => self.pick(hits, c).filter(|_| {
+                c.title.is_some()
+                    || (plain && !lex.is_first_name(k) && !COMMON_SURNAMES.contains(&k))
+            }),
         };
         if let Some(i) = from_gazetteer {
             self.add_entity_full(c, Some(i));
@@ -1754,9 +1757,8 @@ fn evidence_after(toks: &[Tok<'_>], e: usize, body: &str) -> (bool, Option<Range
     if gap != ", " {
         return (false, None);
     }
-    if REPORTING_VERBS.contains(&next.text) {
-        return (true, None);
-    }
+    // "Butcher, an analyst at Heritage, writes": a verb after a comma is the
+    // verb of whoever the apposition followed, so it is no sign here.
     if next.text.chars().all(|c| c.is_ascii_digit()) {
         return (true, None);
     }

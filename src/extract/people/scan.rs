@@ -344,6 +344,9 @@ fn split_at_first_names(toks: &[Tok<'_>], run: Range<usize>, out: &mut Vec<Range
             && !lex.is_first_name(&p.key)
             && lex.title(&p.key).is_none()
             && lex.phrase_at(&[p.key.as_ref(), t.key.as_ref()]) < 2
+            // "Ashton Carter": a leader's name is no place to split.
+            && crate::extract::gazetteer::by_name(&name_key(&format!("{} {}", p.text, t.text)))
+                .is_empty()
             && (q + 1 < run.end
                 || lex.is_not_person(&p.key)
                 || !crate::extract::gazetteer::surname_hits(&name_key(p.text)).is_empty())
