@@ -11,10 +11,11 @@
 //! Matching is case- and diacritics-insensitive ([`name_key`]). Bare surnames are not in
 //! the file; they are derived here (the last word, or the first for Chinese, Korean and
 //! Vietnamese names, plus the last two words of longer names: "López Obrador"). A
-//! surname resolves only when exactly one leader has it: "Putin" is Vladimir Putin, but
-//! "Bush" and "Clinton" resolve to no one, because which Bush the news means depends on
-//! the year and the article. Extraction settles those inside an article (the full name
-//! used there, or the one in office at its date); `resolve` alone cannot.
+//! surname several leaders share resolves by [`choose`]: "Trump" is Donald Trump (his
+//! relatives in the file are no politicians in their own right), but "Bush" and
+//! "Clinton" resolve to no one, because which Bush the news means depends on the year
+//! and the article. Extraction settles those inside an article (the full name used
+//! there, or the one in office at its date); `resolve`, which has no date, cannot.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;

@@ -4,8 +4,10 @@
 //! as a person on evidence — the leaders gazetteer, a known first name, a title before
 //! it ("Sen.", "President", "Ms"), a role noun ("spokeswoman Oksana Petrenko"), an
 //! apposition after it ("Oksana Petrenko, a spokeswoman for the ministry,"), or a
-//! reporting verb ("…, Petrenko said"). Places, organisations, months, holidays,
-//! nationalities and the like are named in `data/` files and never count.
+//! reporting verb ("Petrenko said"). Places, organisations, months, holidays,
+//! nationalities and the like are named in `data/` files and never count. A single
+//! word is a new person only with a title or a role apposition, or with a reporting verb
+//! and "he"/"she" after it: companies "say" things too.
 //!
 //! Then the article's own names are tied together: full names first, then every
 //! surname-only, title-and-surname or possessive mention goes to the person whose
@@ -15,13 +17,18 @@
 //! 2. the person named most recently before the mention;
 //! 3. failing that, the first one named after it (a headline or lead naming the
 //!    surname before the full name);
-//! 4. with no full name in the article, the gazetteer: a surname one leader has, or the
-//!    one of several leaders in office at the article's date ("Bush" in 2005); else the
-//!    surname stays a person of its own ("Bush"), not a guessed leader.
+//! 4. with no full name in the article, the gazetteer, by [`gazetteer::choose`]: the
+//!    one leader with that surname, or the one of several in office at the article's
+//!    date ("Bush" in 2005), or the one head of state or government when no other is a
+//!    politician in their own right ("Trump" is not Ivanka); common surnames and words
+//!    ("Brown", "May", "Harris") need a title for this. Otherwise the surname stays a
+//!    person of its own ("Bush", "Clinton"), never a guessed leader.
 //!
 //! Leaders may also be named by office alone ("the German chancellor", "Russia's
-//! president", "the prime minister of India"): that is the leader holding the office at
-//! the article's date, or, undated, the one the article names who has held it.
+//! president", "the prime minister of India", "the UN secretary-general"): that is the
+//! leader holding the office at the article's date (in a year of handover, the one the
+//! article names, else the newcomer), or, undated, the one the article names who has
+//! held it. A bare "the president" is the one president the article names, if only one.
 //!
 //! People are listed by their first mention in the body; people named only in the
 //! headline come last, with no mentions. A mention's span is the name alone, without
