@@ -11,7 +11,7 @@
 //! Matching is case- and diacritics-insensitive ([`name_key`]). Bare surnames are not in
 //! the file; they are derived here (the last word, or the first for Chinese, Korean and
 //! Vietnamese names, plus the last two words of longer names: "López Obrador"). A
-//! surname several leaders share resolves by [`choose`]: "Trump" is Donald Trump (his
+//! surname several leaders share resolves by `choose`: "Trump" is Donald Trump (his
 //! relatives in the file are no politicians in their own right), but "Bush" and
 //! "Clinton" resolve to no one, because which Bush the news means depends on the year
 //! and the article. Extraction settles those inside an article (the full name used

@@ -17,7 +17,7 @@
 //! 2. the person named most recently before the mention;
 //! 3. failing that, the first one named after it (a headline or lead naming the
 //!    surname before the full name);
-//! 4. with no full name in the article, the gazetteer, by [`gazetteer::choose`]: the
+//! 4. with no full name in the article, the gazetteer, by `gazetteer::choose`: the
 //!    one leader with that surname, or the one of several in office at the article's
 //!    date ("Bush" in 2005), or the one head of state or government when no other is a
 //!    politician in their own right ("Trump" is not Ivanka); common surnames and words
