@@ -218,7 +218,18 @@ impl Lexicon {
     /// A lowercase role noun ("spokeswoman") or a title written in lowercase
     /// ("president").
     pub fn role_noun(&self, lower: &str) -> Option<TitleInfo> {
-        self.nouns.get(lower).copied()
+        self.nouns.get(lower).copied().or_else(|| {
+            // "contributor Tobin Smith": a title written in lower case.
+            // Not the ones that are also adjectives: "a major Sufi shrine".
+            const ADJECTIVES: &[&str] = &[
+                "general", "major", "private", "chief", "first", "special", "senior", "leader",
+                "father", "brother", "sister", "lady", "lord", "king", "queen", "prince",
+            ];
+            self.titles
+                .get(lower)
+                .copied()
+                .filter(|i| i.kind == TitleKind::Title && !ADJECTIVES.contains(&lower))
+        })
     }
 
     /// `Some(true)` for a word that always makes a run an organisation's name,

@@ -257,10 +257,15 @@ impl<'a> Extractor<'a> {
             let plain_first = !lexicon().is_common(&first.key)
                 && !self.lower.contains(first.key.as_ref())
                 && !first.key.ends_with("ing");
+            let plain = plain_first
+                && self.toks[c.name.clone()].iter().all(|t| {
+                    !lexicon().is_not_person(&t.key) && !self.lower.contains(t.key.as_ref())
+                });
             if !c.modifier
                 && plain_first
                 && !leader_surname
-                && single_keys.contains(last.key.as_ref())
+                && (single_keys.contains(last.key.as_ref())
+                    || (plain && !c.connector && self.listed_with_a_person(c)))
             {
                 self.add_entity_full(c, None);
             }
@@ -276,6 +281,41 @@ impl<'a> Extractor<'a> {
         self.headline_people();
         self.title_only();
         self.finish()
+    }
+
+    /// "Erin Banco and Asawin Suebsaeng", "Milo Yiannopoulos and Ann Coulter": a name
+    /// joined by "and", "or" or a comma to a full name already taken as a person's.
+    fn listed_with_a_person(&self, c: &Cand) -> bool {
+        let start = self.toks[c.name.start].start;
+        let end = self.toks[c.name.end - 1].raw_end;
+        let full_mentions = || {
+            self.entities
+                .iter()
+                .filter(|e| e.name_words >= 2)
+                .flat_map(|e| e.mentions.iter())
+        };
+        let before = self.body[..start].trim_end();
+        let before = before
+            .strip_suffix(" and")
+            .or_else(|| before.strip_suffix(" or"))
+            .or_else(|| before.strip_suffix(','))
+            .map(str::trim_end);
+        if let Some(b) = before
+            && full_mentions().any(|m| m.end == b.len() && m.len() > 0)
+        {
+            return true;
+        }
+        let after = &self.body[end..];
+        let after = after
+            .strip_prefix(" and ")
+            .or_else(|| after.strip_prefix(" or "))
+            .or_else(|| after.strip_prefix(", "))
+            .or_else(|| after.strip_prefix(", and "));
+        if let Some(a) = after {
+            let at = self.body.len() - a.len();
+            return full_mentions().any(|m| m.start == at);
+        }
+        false
     }
 
     fn text(&self, r: &Range<usize>) -> &'a str {
@@ -1682,18 +1722,26 @@ fn analyse_run(
             .split(|c: char| !c.is_alphanumeric() && c != '-')
             .filter(|w| !w.is_empty())
             .collect();
-        // The head noun: the last word before "of", "for", "in", "at", "that", "based".
-        let head = words
+        // The first noun that says what it is, before any preposition: "a pro-gun
+        // group", "the beer company thought to…" are organisations; "a member of the
+        // party" is a person.
+        let stops = [
+            "of", "for", "in", "at", "that", "which", "with", "on", "to", "who",
+        ];
+        let kind = words
             .iter()
             .skip(1)
-            .take_while(|w| {
-                !matches!(
-                    **w,
-                    "of" | "for" | "in" | "at" | "that" | "which" | "with" | "on"
-                )
-            })
-            .last();
-        if head.is_some_and(|h| ORG_NOUNS.contains(h)) {
+            .take_while(|w| !stops.contains(*w))
+            .find_map(|w| {
+                if ORG_NOUNS.contains(w) {
+                    Some(true)
+                } else if lex.role_noun(w).is_some() {
+                    Some(false)
+                } else {
+                    None
+                }
+            });
+        if kind == Some(true) {
             return None;
         }
     }
