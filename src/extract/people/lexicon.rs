@@ -42,6 +42,7 @@ pub struct Lexicon {
     /// Multi-word entries, by their first word: the rest of each phrase.
     phrases: HashMap<String, Vec<Vec<String>>>,
     common: HashSet<String>,
+    common_surnames: HashSet<String>,
     /// Country names (word_key of each word joined by spaces) -> country index.
     country_by_name: HashMap<String, usize>,
     /// Demonyms -> country indices ("Congolese" names two countries).
@@ -145,6 +146,7 @@ impl Lexicon {
             common: entries(include_str!("../data/common_words.txt"))
                 .map(word_key)
                 .collect(),
+            common_surnames: names(include_str!("../data/common_surnames.txt")),
             country_by_name: HashMap::new(),
             country_by_demonym: HashMap::new(),
             country_names: Vec::new(),
@@ -257,6 +259,11 @@ impl Lexicon {
             .map(|t| t.len() + 1)
             .max()
             .unwrap_or(0)
+    }
+
+    /// A surname too common to name a leader alone ("brown", "kim").
+    pub fn is_common_surname(&self, key: &str) -> bool {
+        self.common_surnames.contains(key)
     }
 
     pub fn is_common(&self, key: &str) -> bool {
