@@ -620,3 +620,79 @@ fn timeline_by_month() {
     let chart = t.run(&["topics", "--timeline", "Syria"]);
     assert!(chart.stdout.contains('█'));
 }
+
+#[test]
+fn person_filter_accepts_any_alias() {
+    let t = sample_index();
+    let merkel = titles(&search(&t, &["--person", "Angela Merkel", "-n", "50"]));
+    assert!(!merkel.is_empty());
+    for alias in [
+        "Merkel",
+        "Chancellor Merkel",
+        "angela merkel",
+        "Angela Dorothea Merkel",
+    ] {
+        assert_eq!(
+            titles(&search(&t, &["--person", alias, "-n", "50"])),
+            merkel,
+            "{alias}"
+        );
+    }
+    // A person outside the gazetteer is found by the name the article gives, in part
+    // or in full.
+    let full = titles(&search(&t, &["--person", "Oksana Petrenko", "-n", "50"]));
+    assert!(full.len() >= 3);
+    assert_eq!(
+        titles(&search(&t, &["--person", "Petrenko", "-n", "50"])),
+        full
+    );
+    // Two people: both must be mentioned.
+    let both = search(
+        &t,
+        &["--person", "Petrenko", "--person", "Putin", "-n", "50"],
+    );
+    assert!(both.len() < full.len());
+}
+
+#[test]
+fn people_lists_who_is_mentioned_alongside_someone() {
+    let t = sample_index();
+    let all = t.run(&["people", "--json", "-n", "100"]).json();
+    assert!(all.len() > 10);
+    let counts: Vec<u64> = all
+        .iter()
+        .map(|p| p["articles"].as_u64().unwrap())
+        .collect();
+    assert!(counts.windows(2).all(|w| w[0] >= w[1]));
+    let trump = all
+        .iter()
+        .find(|p| p["name"] == "Donald Trump")
+        .expect("Trump listed");
+    assert_eq!(trump["role"], "President of the United States");
+    assert_eq!(trump["country"], "United States");
+
+    let merkel_articles = search(&t, &["--person", "Merkel", "-n", "50"]).len() as u64;
+    let alongside = t.run(&["people", "--json", "--person", "Merkel"]).json();
+    assert!(!alongside.is_empty());
+    for p in &alongside {
+        assert_ne!(
+            p["name"], "Angela Merkel",
+            "the person asked about is left out"
+        );
+        assert!(p["articles"].as_u64().unwrap() <= merkel_articles);
+    }
+    assert_eq!(t.run(&["people", "zzzznotaword"]).code, 1);
+}
+
+#[test]
+fn show_lists_people() {
+    let t = sample_index();
+    let hit = &search(&t, &["--person", "Merkel"])[0];
+    let run = t.run(&["show", hit["id"].as_str().unwrap()]);
+    assert!(run.stdout.contains("people:"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("Angela Merkel, Chancellor of Germany"),
+        "{}",
+        run.stdout
+    );
+}

@@ -4,6 +4,7 @@
 //! (gazetteers, topic rules) are files under `data/`, compiled in and parsed once.
 //! Offsets are UTF-8 byte offsets into `Article::body`.
 
+pub mod gazetteer;
 pub mod people;
 pub mod quotes;
 pub mod text;

@@ -128,7 +128,9 @@ impl Filters {
 /// The canonical name for what a user typed: a leader's alias resolves through the
 /// gazetteer; any other name is taken as written.
 pub fn canonical_person(name: &str) -> String {
-    crate::extract::people::canonical_name(name).unwrap_or_else(|| name.trim().to_string())
+    crate::extract::gazetteer::resolve(name)
+        .map(|leader| leader.name.clone())
+        .unwrap_or_else(|| name.trim().to_string())
 }
 
 /// A canonical name matches exactly; a partial one ("Petrenko") matches as a phrase

@@ -43,7 +43,10 @@ pub fn people(
         .filter(|(name, _)| !filtered.contains(&name.to_lowercase()))
         .take(req.limit.max(1))
         .map(|(name, articles)| {
-            let (role, country) = crate::extract::people::leader_profile(&name).unzip();
+            let leader = crate::extract::gazetteer::resolve(&name).filter(|l| l.name == name);
+            let role = leader
+                .and_then(|l| crate::extract::gazetteer::role_at(l, None).map(str::to_string));
+            let country = leader.map(|l| l.country.clone());
             PersonCount {
                 name,
                 articles,

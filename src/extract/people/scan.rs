@@ -1,0 +1,451 @@
+//! Tokens with what people extraction needs to know of each word, and the runs of
+//! capitalised words that may name someone.
+
+use std::borrow::Cow;
+use std::collections::HashSet;
+use std::ops::Range;
+
+use super::lexicon::{TitleKind, lexicon, word_key};
+use crate::extract::gazetteer::name_key;
+use crate::extract::text::{self, Word};
+
+/// Lowercase words that may sit inside a name: "Bill de Blasio", "Mohammed bin Salman".
+const PARTICLES: &[&str] = &[
+    "de", "da", "do", "dos", "das", "di", "du", "del", "della", "van", "von", "der", "den", "ter",
+    "la", "le", "bin", "ibn", "bint", "al", "el", "y", "zu", "af",
+];
+
+/// Whether a word, in any case, is a name particle: "Le Pen", "De Blasio".
+pub fn is_particle_word(key: &str) -> bool {
+    PARTICLES.contains(&key)
+}
+
+/// Lowercase prefixes joined by a hyphen to a capitalised name: "al-Assad".
+const HYPHEN_PARTICLES: &[&str] = &["al", "el", "ad", "as", "ash", "at", "az", "ar", "an", "bin"];
+
+pub const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
+
+#[derive(Debug, Clone)]
+pub struct Tok<'a> {
+    pub start: usize,
+    /// End of the name part: a possessive "'s" or "'" is left out.
+    pub end: usize,
+    /// End of the word as written.
+    pub raw_end: usize,
+    pub text: &'a str,
+    /// The lookup form ([`word_key`]), borrowed when the word is already in it.
+    pub key: Cow<'a, str>,
+    /// Starts with a capital (or is "al-Assad").
+    pub cap: bool,
+    /// All capitals, two letters or more, not initials ("ISIS", "U.N.").
+    pub acronym: bool,
+    /// One capital letter, or capitals each followed by a period ("J.R.").
+    pub initial: bool,
+    pub possessive: bool,
+    /// First word of a sentence, a quote, or after a colon or dash.
+    pub sent_start: bool,
+    /// Whether this word can continue a name begun by the word before it.
+    pub joins_prev: bool,
+    /// The word ran into the next one and was cut ("TrumpGOP").
+    pub cut: bool,
+}
+
+impl Tok<'_> {
+    pub fn is_particle(&self) -> bool {
+        !self.cap && PARTICLES.contains(&self.text)
+    }
+
+    pub fn is_suffix(&self) -> bool {
+        SUFFIXES.contains(&self.key.as_ref())
+    }
+}
+
+/// Tokenise `text`. `headline` marks every word as a sentence start, since a
+/// headline's capitals say little.
+pub fn tokens<'a>(text: &'a str, headline: bool) -> Vec<Tok<'a>> {
+    let words = merge_combining(text, text::words(text));
+    let sentence_starts: Vec<usize> = if headline {
+        Vec::new()
+    } else {
+        text::sentences(text).into_iter().map(|r| r.start).collect()
+    };
+    let mut si = 0;
+    let mut out: Vec<Tok<'a>> = Vec::with_capacity(words.len());
+    for w in &words {
+        let mut sent_start = headline;
+        while si < sentence_starts.len() && sentence_starts[si] <= w.start {
+            // The first word at or after a sentence's start begins it.
+            let prev_end = out.last().map_or(0, |t| t.raw_end);
+            if prev_end <= sentence_starts[si] {
+                sent_start = true;
+            }
+            si += 1;
+        }
+        let before = &text[out.last().map_or(0, |t| t.raw_end)..w.start];
+        if before
+            .trim_end()
+            .ends_with(['"', '“', '‘', ':', '(', '—', '–', '[', '…'])
+            || before.contains('\n')
+            || out.is_empty()
+        {
+            sent_start = true;
+        }
+        out.push(token(text, w, before, out.last(), sent_start));
+    }
+    out
+}
+
+/// Join words that a combining accent split ("Rau" + U+0301 + "l" is "Raúl" written
+/// with a decomposed accent).
+fn merge_combining<'a>(text: &'a str, words: Vec<Word<'a>>) -> Vec<Word<'a>> {
+    let mut out: Vec<Word<'a>> = Vec::with_capacity(words.len());
+    for w in words {
+        if let Some(last) = out.last_mut() {
+            let gap = &text[last.end..w.start];
+            if !gap.is_empty() && gap.chars().all(is_combining) {
+                last.end = w.end;
+                last.text = &text[last.start..w.end];
+                continue;
+            }
+        }
+        out.push(w);
+    }
+    out
+}
+
+pub fn is_combining(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36f}')
+}
+
+fn token<'a>(
+    text: &'a str,
+    w: &Word<'a>,
+    gap: &str,
+    prev: Option<&Tok<'a>>,
+    sent_start: bool,
+) -> Tok<'a> {
+    let mut end = w.end;
+    let mut possessive = false;
+    for s in ["'s", "’s", "'S", "’S"] {
+        if w.text.len() > s.len() + 1 && w.text.ends_with(s) {
+            end -= s.len();
+            possessive = true;
+            break;
+        }
+    }
+    // "Davis' plan": a bare apostrophe after the word.
+    if !possessive && w.text.ends_with('s') {
+        let mut after = text[w.end..].chars();
+        possessive = matches!(after.next(), Some('\'' | '’'))
+            && !after.next().is_some_and(char::is_alphanumeric);
+    }
+    // Run-together words from web pages ("McConnellGOP", "TrumpKamala"): keep the
+    // first word.
+    let mut cut = false;
+    let mut junk = false;
+    if let Some(at) = camel_break(&text[w.start..end]) {
+        let (head, tail) = text[w.start..end].split_at(at);
+        // "BSkyB": capitals run together are a brand.
+        let shouting_head = head.chars().take(2).all(char::is_uppercase);
+        let lex = lexicon();
+        let tail_key = word_key(tail);
+        let known_head = !crate::extract::gazetteer::surname_hits(&name_key(head)).is_empty();
+        let compound_first = lex.is_first_name(&word_key(head)) && lex.is_first_name(&tail_key);
+        if shouting_head {
+            junk = true;
+        } else if compound_first {
+            // "RoseAnn", "LeeAnn": one first name.
+        } else if known_head
+            || tail.chars().all(|c| c.is_uppercase())
+            || lex.is_first_name(&tail_key)
+            || !crate::extract::gazetteer::surname_hits(&name_key(tail)).is_empty()
+        {
+            end = w.start + at;
+            possessive = false;
+            cut = true;
+        } else {
+            // "BuzzFeed", "PolitiFact": a brand, not a name.
+            junk = true;
+        }
+    }
+    // "Bush-style", "Obama-era": the name before the hyphen.
+    for tail in [
+        "-style", "-era", "-esque", "-like", "-led", "-backed", "-linked", "-type",
+    ] {
+        if !cut && end - w.start > tail.len() + 1 && text[w.start..end].ends_with(tail) {
+            end -= tail.len();
+            possessive = false;
+            cut = true;
+        }
+    }
+    let t = &text[w.start..end];
+    let first = t.chars().next().unwrap_or(' ');
+    let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+    let upper = t.chars().filter(|c| c.is_uppercase()).count();
+    let initial = (letters == 1 && first.is_uppercase())
+        || (letters >= 2
+            && upper == letters
+            && t.split('.')
+                .filter(|p| !p.is_empty())
+                .all(|p| p.chars().count() == 1)
+            && t.contains('.'));
+    let cap = first.is_uppercase()
+        || t.split_once('-').is_some_and(|(p, rest)| {
+            HYPHEN_PARTICLES.contains(&p) && rest.chars().next().is_some_and(char::is_uppercase)
+        });
+    // "U.S.", "U.N." are places and bodies, not initials.
+    let initial = initial && (letters == 1 || !lexicon().is_not_person(&word_key(t)));
+    // "George HW Bush": two capitals that are no known word are initials.
+    let initial = initial
+        || (letters == 2
+            && upper == 2
+            && t.chars().count() == 2
+            && !lexicon().is_not_person(&word_key(t))
+            && !lexicon().is_common(&word_key(t)));
+    let acronym = (letters >= 2 && upper == letters && !initial) || junk;
+    let joins_prev = match prev {
+        None => false,
+        Some(p) if p.possessive || p.cut => false,
+        Some(p) => {
+            gap == " "
+                || gap == "\u{a0}"
+                || (gap == ". "
+                    && (p.initial
+                        || lexicon()
+                            .title(&p.key)
+                            .is_some_and(|i| i.kind == TitleKind::Abbr)
+                        || p.key == "st"))
+        }
+    };
+    Tok {
+        start: w.start,
+        end,
+        raw_end: w.end,
+        text: t,
+        key: fast_key(t),
+        cap,
+        acronym,
+        initial,
+        possessive,
+        sent_start,
+        joins_prev,
+        cut,
+    }
+}
+
+/// [`word_key`] without an allocation for the common case: a plain lowercase word.
+fn fast_key(t: &str) -> Cow<'_, str> {
+    if t.bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'\'')
+    {
+        Cow::Borrowed(t)
+    } else {
+        Cow::Owned(word_key(t))
+    }
+}
+
+/// Where a capitalised word runs into another ("TrumpGOP" -> 4), if it does. Names
+/// with inner capitals ("McConnell", "DeSantis", "LeBron", "DiCaprio") do not count.
+fn camel_break(t: &str) -> Option<usize> {
+    if !t.starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
+    const PREFIXES: &[&str] = &[
+        "Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Fitz",
+    ];
+    let mut prev_lower = false;
+    for (i, c) in t.char_indices() {
+        if c.is_uppercase() && prev_lower && !PREFIXES.contains(&&t[..i]) {
+            return Some(i);
+        }
+        prev_lower = c.is_lowercase();
+        if matches!(c, '-' | '\'' | '’' | '.') {
+            return None;
+        }
+    }
+    None
+}
+
+/// The lowercase words of the text, to tell common words capitalised at a sentence's
+/// start ("Both") from names.
+pub fn lowercase_words<'a>(toks: &[Tok<'a>]) -> HashSet<&'a str> {
+    toks.iter()
+        .filter(|t| t.text.chars().next().is_some_and(char::is_lowercase))
+        .map(|t| t.text)
+        .collect()
+}
+
+/// Runs of words that may be one name, titles included: capitalised words joined by
+/// single spaces, initials, particles between capitalised words, "of" inside a title
+/// ("Secretary of State Rex Tillerson"), a suffix ("Jr.", "III"). A possessive ends a
+/// run. Acronyms are left out unless `all_caps` (a shouted headline).
+pub fn runs(toks: &[Tok<'_>], all_caps: bool) -> Vec<Range<usize>> {
+    let lex = lexicon();
+    let name_word = |t: &Tok<'_>| t.cap && (all_caps || !t.acronym || t.initial);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if !name_word(&toks[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut j = i;
+        loop {
+            if toks[j].possessive {
+                break;
+            }
+            let next = j + 1;
+            let Some(n) = toks.get(next) else { break };
+            if !n.joins_prev {
+                break;
+            }
+            if name_word(n) || (n.acronym && n.is_suffix()) {
+                j = next;
+                continue;
+            }
+            if let Some(m) = toks.get(next + 1)
+                && m.joins_prev
+                && name_word(m)
+            {
+                if n.is_particle() {
+                    j = next + 1;
+                    continue;
+                }
+                let all_titles = toks[start..=j].iter().all(|t| {
+                    lex.title(&t.key).is_some() || lex.is_demonym(&t.key) || t.key == "us"
+                });
+                if n.text == "of" && all_titles {
+                    j = next + 1;
+                    continue;
+                }
+            }
+            break;
+        }
+        split_at_first_names(toks, start..j + 1, &mut out);
+        i = j + 1;
+    }
+    out
+}
+
+/// Split a run where a known first name follows a capitalised word that is neither a
+/// first name, an initial, a particle nor a title: "Director of National Intelligence
+/// James Clapper", "Hurricane Sandy", "Trump Donald John Trump".
+fn split_at_first_names(toks: &[Tok<'_>], run: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let lex = lexicon();
+    let mut start = run.start;
+    for q in run.start + 1..run.end {
+        let (p, t) = (&toks[q - 1], &toks[q]);
+        let splits = lex.is_first_name(&t.key)
+            && !lex.is_common(&t.key)
+            && !t.is_suffix()
+            && p.cap
+            && !p.initial
+            && !lex.is_first_name(&p.key)
+            && lex.title(&p.key).is_none()
+            && lex.phrase_at(&[p.key.as_ref(), t.key.as_ref()]) < 2
+            // "Ashton Carter": a leader's name is no place to split.
+            && crate::extract::gazetteer::by_name(&name_key(&format!("{} {}", p.text, t.text)))
+                .is_empty()
+            && (q + 1 < run.end
+                || lex.is_not_person(&p.key)
+                || !crate::extract::gazetteer::surname_hits(&name_key(p.text)).is_empty())
+            && !toks[start..q]
+                .iter()
+                .all(|t| !t.cap || lex.title(&t.key).is_some() || lex.is_not_person(&t.key));
+        if splits {
+            out.push(start..q);
+            start = q;
+        }
+    }
+    out.push(start..run.end);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run_texts(text: &str) -> Vec<String> {
+        let toks = tokens(text, false);
+        runs(&toks, false)
+            .into_iter()
+            .map(|r| text[toks[r.start].start..toks[r.end - 1].end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn runs_of_capitalised_words() {
+        let rows: &[(&str, &[&str])] = &[
+            (
+                "President George W. Bush spoke.",
+                &["President George W. Bush"],
+            ),
+            ("J. R. Whitfield said so.", &["J. R. Whitfield"]),
+            ("Mr. Putin's plan", &["Mr. Putin"]),
+            ("Mayor Bill de Blasio left", &["Mayor Bill de Blasio"]),
+            (
+                "Crown Prince Mohammed bin Salman met",
+                &["Crown Prince Mohammed bin Salman"],
+            ),
+            (
+                "President Bashar al-Assad of Syria",
+                &["President Bashar al-Assad", "Syria"],
+            ),
+            ("the U.N. Security Council met", &["Security Council"]),
+            (
+                "Secretary of State Rex Tillerson said",
+                &["Secretary of State Rex Tillerson"],
+            ),
+            ("Martin Luther King Jr. was", &["Martin Luther King Jr"]),
+            ("Trump. Putin", &["Trump", "Putin"]),
+            (
+                "Director of National Intelligence James Clapper",
+                &["Director of National Intelligence James Clapper"],
+            ),
+            ("said Hurricane Sandy hit", &["Hurricane Sandy"]),
+            (
+                "Mitch McConnell Addison (Mitch)",
+                &["Mitch McConnell", "Addison", "Mitch"],
+            ),
+            (
+                "Leader Mitch McConnellGOP senators",
+                &["Leader Mitch McConnell"],
+            ),
+            (
+                "Trump Donald John TrumpGOP senators",
+                &["Trump", "Donald John Trump"],
+            ),
+            (
+                "LeBron James and Ron DeSantis",
+                &["LeBron James", "Ron DeSantis"],
+            ),
+            ("in Moscow, Putin said", &["Moscow", "Putin"]),
+            (
+                "Rep. Alexandria Ocasio-Cortez",
+                &["Rep. Alexandria Ocasio-Cortez"],
+            ),
+        ];
+        for (text, want) in rows {
+            assert_eq!(run_texts(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn curly_apostrophe_after_plural_is_not_a_char_boundary_panic() {
+        let toks = tokens("the teachers’ jobs and Davis’ aide", false);
+        assert!(toks.iter().any(|t| t.text == "Davis" && t.possessive));
+    }
+
+    #[test]
+    fn token_flags() {
+        let text = "\"Both men,\" said Davis' aide. ISIS and J.R. Smith's team";
+        let toks = tokens(text, false);
+        let get = |w: &str| toks.iter().find(|t| t.text == w).unwrap();
+        assert!(get("Both").sent_start);
+        assert!(get("Davis").possessive);
+        assert!(get("ISIS").acronym);
+        assert!(get("J.R.").initial);
+        assert!(get("Smith").possessive);
+        assert!(!get("aide").sent_start);
+    }
+}
