@@ -18,6 +18,12 @@ impl Word<'_> {
     }
 }
 
+/// Letters, digits, and combining marks (a decomposed "é" is "e" + U+0301).
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+        || matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
+}
+
 fn is_inner_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '‐' | '.' | '&')
 }
@@ -33,14 +39,14 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
         let start = i;
         let mut end = i + c.len_utf8();
         while let Some(&(j, d)) = iter.peek() {
-            if d.is_alphanumeric() {
+            if is_word_char(d) {
                 end = j + d.len_utf8();
                 iter.next();
             } else if is_inner_joiner(d) {
                 // Keep a joiner only when a letter or digit follows it, except a
                 // period after a single letter ("U.S." keeps its last period).
                 let rest = &text[j + d.len_utf8()..];
-                let next_alnum = rest.chars().next().is_some_and(char::is_alphanumeric);
+                let next_alnum = rest.chars().next().is_some_and(is_word_char);
                 if next_alnum {
                     end = j + d.len_utf8();
                     iter.next();
@@ -180,6 +186,13 @@ mod tests {
                 "Kim"
             ]
         );
+    }
+
+    #[test]
+    fn decomposed_accents_stay_in_the_word() {
+        let text = "Erdog\u{306}an and Ame\u{301}lie met";
+        let w: Vec<&str> = words(text).iter().map(|w| w.text).collect();
+        assert_eq!(w, ["Erdog\u{306}an", "and", "Ame\u{301}lie", "met"]);
     }
 
     #[test]
