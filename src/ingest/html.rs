@@ -1,6 +1,8 @@
 //! HTML pages: the article's main text, without navigation, ads and scripts; title,
 //! date and author from the page's meta tags.
 
+mod guard;
+
 use scraper::{Html, Selector};
 
 use super::{Decoded, RawArticle};
@@ -29,7 +31,7 @@ pub fn decode(bytes: &[u8]) -> Decoded {
 }
 
 pub fn read_html(text: &str) -> RawArticle {
-    let doc = Html::parse_document(text);
+    let doc = Html::parse_document(&guard::tame(text));
     let mut raw = RawArticle::default();
     if let Ok(sel) = Selector::parse("title")
         && let Some(t) = doc.select(&sel).next()
