@@ -451,6 +451,23 @@ mod tests {
                 r#"<time datetime="2019-11-10T09:00">10 Nov</time>"#,
                 "2019-11-10T09:00",
             ),
+            (
+                "",
+                r#"<span itemprop="datePublished" content="2019-11-08">8 Nov</span>"#,
+                "2019-11-08",
+            ),
+            // JSON-LD too broken to read still gives its date.
+            (
+                r#"<script type="application/ld+json">{"@type":"NewsArticle","headline":"say "hi"","datePublished":"2019-11-07"}</script>"#,
+                "",
+                "2019-11-07",
+            ),
+            // A date on the page's WebPage object, not on a related story's.
+            (
+                r#"<script type="application/ld+json">[{"@type":"ItemList","itemListElement":[{"@type":"NewsArticle","datePublished":"2001-01-01"}]},{"@type":"WebPage","datePublished":"2019-11-06"}]</script>"#,
+                "",
+                "2019-11-06",
+            ),
             // The first date that reads as one wins over an unreadable one.
             (
                 r#"<meta property="article:published_time" content="soon"><meta name="date" content="2019-11-09">"#,
@@ -474,7 +491,7 @@ mod tests {
 
     #[test]
     fn authors_by_source() {
-        let rows: [(&str, &str, &[&str]); 8] = [
+        let rows: [(&str, &str, &[&str]); 13] = [
             (
                 r#"<meta name="author" content="Ada Brook">"#,
                 "",
@@ -514,6 +531,32 @@ mod tests {
                 "",
                 r#"<a rel="author" href="/staff/ada">Ada Brook</a>"#,
                 &["Ada Brook"],
+            ),
+            (
+                "",
+                r#"<div itemprop="author" itemscope><span itemprop="name">By Ada Brook</span></div>"#,
+                &["Ada Brook"],
+            ),
+            // Bylines carry jobs and outlets; some shout.
+            (
+                r#"<meta name="author" content="ADA BROOK, Gazette Staff Writer">"#,
+                "",
+                &["Ada Brook"],
+            ),
+            (
+                r#"<meta property="og:site_name" content="Westmere Gazette"><meta name="author" content="Ada Brook, Westmere Gazette">"#,
+                "",
+                &["Ada Brook"],
+            ),
+            (
+                r#"<meta property="og:site_name" content="Westmere Gazette"><meta name="author" content="Westmere Gazette">"#,
+                "",
+                &["Westmere Gazette"],
+            ),
+            (
+                r#"<meta name="author" content="Brook, Ada">"#,
+                "",
+                &["Brook, Ada"],
             ),
         ];
         for (head, in_body, want) in rows {

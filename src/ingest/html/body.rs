@@ -737,25 +737,29 @@ fn is_cjk(c: char) -> bool {
         | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
 }
 
-/// The `datetime` of the first `<time>` inside `root` (or, failing that, inside the
-/// `<article>` around it).
+/// The `datetime` of the first `<time>` inside `root`, or else inside the `<article>`
+/// around it, or else between the page's `<h1>` and `root` (the article's header).
 fn first_time(dom: &Dom<'_>, root: usize) -> Option<String> {
-    let scope = std::iter::once(root)
-        .chain(
-            dom.ancestors(root)
-                .filter(|&a| dom.nodes[a].tag() == "article"),
-        )
+    let article = dom
+        .ancestors(root)
+        .filter(|&a| dom.nodes[a].tag() == "article")
         .last()
         .unwrap_or(root);
-    for i in [root, scope] {
-        let found = (i..dom.nodes[i].end)
+    let h1 = (0..root)
+        .find(|&i| dom.nodes[i].tag() == "h1")
+        .unwrap_or(root);
+    [
+        root..dom.nodes[root].end,
+        article..dom.nodes[article].end,
+        h1..root,
+    ]
+    .into_iter()
+    .find_map(|range| {
+        range
             .filter(|&j| dom.nodes[j].tag() == "time")
-            .find_map(|j| dom.nodes[j].attr("datetime"))
+            .filter_map(|j| dom.nodes[j].attr("datetime"))
             .map(str::trim)
-            .filter(|d| !d.is_empty());
-        if found.is_some() {
-            return found.map(str::to_string);
-        }
-    }
-    None
+            .find(|d| !d.is_empty())
+            .map(str::to_string)
+    })
 }

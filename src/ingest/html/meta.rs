@@ -16,8 +16,14 @@ pub struct Meta {
     title: Option<String>,
     h1: Option<String>,
     rel_authors: Vec<String>,
+    /// The text of elements marked `itemprop="author"` (microdata).
+    item_authors: Vec<String>,
     pub ld: LinkedData,
 }
+
+/// At most this many names from one kind of author markup: a page listing a thousand
+/// `rel=author` links is not naming its article's authors.
+const MAX_AUTHORS: usize = 20;
 
 /// What JSON-LD says about the article.
 #[derive(Debug, Default)]
@@ -35,11 +41,17 @@ impl Meta {
     pub fn new(doc: &Html) -> Meta {
         let mut meta = Meta::default();
         let mut ld_values = Vec::new();
+        let mut ld_unread = Vec::new();
         for node in doc.tree.nodes() {
             let Some(node) = ElementRef::wrap(node) else {
                 continue;
             };
             let e = node.value();
+            if e.name() != "meta"
+                && let Some(prop) = e.attr("itemprop")
+            {
+                meta.microdata(node, prop);
+            }
             match e.name() {
                 "meta" => {
                     let Some(content) = e.attr("content").map(str::trim) else {
@@ -67,7 +79,10 @@ impl Meta {
                     let rel = e.attr("rel").unwrap_or("").to_ascii_lowercase();
                     if rel.split_whitespace().any(|r| r == "author") {
                         let name = text_of(node);
-                        if !name.is_empty() && !meta.rel_authors.contains(&name) {
+                        if !name.is_empty()
+                            && meta.rel_authors.len() < MAX_AUTHORS
+                            && !meta.rel_authors.contains(&name)
+                        {
                             meta.rel_authors.push(name);
                         }
                     }
@@ -82,13 +97,52 @@ impl Meta {
                     if e.attr("type")
                         .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) =>
                 {
-                    ld_values.extend(parse_json_lenient(&text_of_raw(node)));
+                    let text = text_of_raw(node);
+                    let values = parse_json_lenient(&text);
+                    if values.is_empty() {
+                        ld_unread.push(text);
+                    }
+                    ld_values.extend(values);
                 }
                 _ => {}
             }
         }
         meta.ld = LinkedData::from_values(&ld_values);
+        // JSON-LD broken beyond repair may still say when it was published.
+        if meta.ld.date.is_none() {
+            meta.ld.date = ld_unread
+                .iter()
+                .find_map(|t| scan_string(t, "datePublished"));
+        }
         meta
+    }
+
+    /// Read an element's microdata property: `datePublished` and `author`.
+    fn microdata(&mut self, node: ElementRef<'_>, prop: &str) {
+        let e = node.value();
+        if prop.eq_ignore_ascii_case("datePublished") {
+            if let Some(date) = e.attr("datetime").or(e.attr("content")) {
+                self.tags
+                    .entry("datepublished".to_string())
+                    .or_insert_with(|| date.trim().to_string());
+            }
+        } else if prop.eq_ignore_ascii_case("author") && self.item_authors.len() < MAX_AUTHORS {
+            // The author's name, or the whole element when it names no part.
+            let name = node
+                .descendants()
+                .filter_map(ElementRef::wrap)
+                .find(|d| d.value().attr("itemprop") == Some("name"))
+                .map(|d| {
+                    d.value()
+                        .attr("content")
+                        .map(clean)
+                        .unwrap_or_else(|| text_of(d))
+                })
+                .unwrap_or_else(|| text_of(node));
+            if !name.is_empty() && name.len() <= 100 && !self.item_authors.contains(&name) {
+                self.item_authors.push(name);
+            }
+        }
     }
 
     fn tag(&self, key: &str) -> Option<&str> {
@@ -190,16 +244,40 @@ impl Meta {
         let sources = [
             meta_author,
             article_author,
-            self.ld.authors.clone(),
+            self.ld
+                .authors
+                .iter()
+                .flat_map(|a| split_names(a))
+                .collect(),
+            self.item_authors
+                .iter()
+                .flat_map(|a| split_names(a))
+                .collect(),
             self.rel_authors.clone(),
         ];
+        let sites: Vec<String> = self.site_names().iter().map(|s| squash(s)).collect();
+        // A byline's extras: "Jane Doe, CNN Business", "TOM LEE, AP Auto Writer".
+        let is_site_or_role = |name: &str| {
+            let squashed = squash(name);
+            let words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+            sites
+                .iter()
+                .any(|s| !s.is_empty() && squashed.starts_with(s.as_str()))
+                || words.iter().any(|w| ROLES.contains(&w.as_str()))
+        };
         for names in sources {
-            let names: Vec<String> = dedup(
-                names
-                    .iter()
-                    .map(|n| clean_author(n))
-                    .filter(|n| !n.is_empty() && !looks_like_url(n)),
-            );
+            let cleaned: Vec<String> = names
+                .iter()
+                .map(|n| clean_author(n))
+                .filter(|n| !n.is_empty() && !looks_like_url(n))
+                .collect();
+            let people: Vec<String> = cleaned
+                .iter()
+                .filter(|n| !is_site_or_role(n))
+                .cloned()
+                .collect();
+            // A site that names itself as the author still says who wrote it.
+            let names = dedup(if people.is_empty() { cleaned } else { people }.into_iter());
             if !names.is_empty() {
                 return names;
             }
@@ -346,13 +424,48 @@ fn split_names(s: &str) -> Vec<String> {
     }
 }
 
-/// An author's name without a leading "By ".
+/// Words that make a part of a byline a job, not a name.
+const ROLES: &[&str] = &[
+    "writer",
+    "correspondent",
+    "editor",
+    "reporter",
+    "contributor",
+    "columnist",
+    "producer",
+];
+
+/// An author's name without a leading "By ", and in title case when the page shouts
+/// it ("TOM LEE").
 fn clean_author(name: &str) -> String {
     let name = clean(name);
-    match name.get(..3) {
+    let name = match name.get(..3) {
         Some(by) if by.eq_ignore_ascii_case("by ") => name[3..].trim().to_string(),
         _ => name,
+    };
+    let shouted = name.chars().filter(|c| c.is_alphabetic()).count() > 3
+        && !name.chars().any(char::is_lowercase);
+    if !shouted || name.split_whitespace().count() < 2 {
+        return name;
     }
+    name.split_whitespace()
+        .map(|w| {
+            let mut chars = w.chars();
+            let first = chars.next().map(|c| c.to_string()).unwrap_or_default();
+            first + &chars.as_str().to_lowercase()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The string value of `"key": "…"` in text that is not valid JSON.
+fn scan_string(text: &str, key: &str) -> Option<String> {
+    let quoted = format!("\"{key}\"");
+    let at = text.find(&quoted)? + quoted.len();
+    let rest = text[at..].trim_start().strip_prefix(':')?.trim_start();
+    let rest = rest.strip_prefix('"')?;
+    let value = &rest[..rest.find('"')?];
+    Some(value.trim().to_string()).filter(|v| !v.is_empty())
 }
 
 fn dedup(names: impl Iterator<Item = String>) -> Vec<String> {
@@ -394,24 +507,34 @@ impl LinkedData {
                 o.contains_key("headline"),
             )
         });
-        let Some(a) = article else {
-            return LinkedData::default();
-        };
+        let get = |key: &str| article.and_then(|a| a.get(key));
         let string = |key: &str| {
-            a.get(key)
+            get(key)
                 .and_then(Value::as_str)
                 .map(str::trim)
                 .filter(|s| !s.is_empty())
+                .map(str::to_string)
+        };
+        // The page (a WebPage, an ItemPage) may carry the date its article lacks; other
+        // objects' dates (a list of related stories) are not this article's.
+        let page_date = || {
+            objects
+                .iter()
+                .filter(|o| type_is(o, |t| t.ends_with("Page")))
+                .filter_map(|o| o.get("datePublished").and_then(Value::as_str))
+                .map(str::trim)
+                .find(|d| !d.is_empty())
                 .map(str::to_string)
         };
         LinkedData {
             headline: string("headline")
                 .or_else(|| string("name"))
                 .map(|h| unescape(&h)),
-            date: string("datePublished").or_else(|| string("dateCreated")),
-            authors: a.get("author").map(names_in).unwrap_or_default(),
-            publisher: a
-                .get("publisher")
+            date: string("datePublished")
+                .or_else(|| string("dateCreated"))
+                .or_else(page_date),
+            authors: get("author").map(names_in).unwrap_or_default(),
+            publisher: get("publisher")
                 .and_then(|p| names_in(p).into_iter().next())
                 .or_else(|| {
                     objects
@@ -424,7 +547,7 @@ impl LinkedData {
                         .map(clean)
                 }),
             body: string("articleBody"),
-            url: string("url").or_else(|| match a.get("mainEntityOfPage") {
+            url: string("url").or_else(|| match get("mainEntityOfPage") {
                 Some(Value::String(s)) => Some(s.clone()),
                 Some(Value::Object(o)) => o.get("@id").and_then(Value::as_str).map(str::to_string),
                 _ => None,
@@ -443,7 +566,7 @@ fn type_is(o: &serde_json::Map<String, Value>, f: impl Fn(&str) -> bool) -> bool
 
 fn is_article(o: &serde_json::Map<String, Value>) -> bool {
     type_is(o, |t| {
-        t.ends_with("Article") || t.ends_with("Posting") || t == "Report" || t == "Review"
+        t.ends_with("Article") || t.ends_with("Posting") || t.ends_with("Review") || t == "Report"
     }) || o.contains_key("articleBody")
 }
 
