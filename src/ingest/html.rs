@@ -286,6 +286,44 @@ mod tests {
     }
 
     #[test]
+    fn inside_the_article_keeps_sentences_and_drops_clutter() {
+        let linked = "The mayor was <a href=/a>fined by the harbour authority last spring</a>.";
+        let rows = [
+            // A sentence stays however much of it is a link.
+            (
+                linked,
+                Some("The mayor was fined by the harbour authority last spring."),
+            ),
+            // A list of links goes.
+            (
+                "<ul><li><a href=/a>Storm closes ferry</a></li><li><a href=/b>Quay reopens</a></li></ul>",
+                None,
+            ),
+            // So do ad labels, in any language, and post filing lines.
+            ("<p>Advertisement</p>", None),
+            ("<p>Publicidade</p>", None),
+            ("<div>Anzeige</div>", None),
+            ("<p>Filed under: Harbour | Council</p>", None),
+            // And captions that sit in a block named for its image.
+            (
+                "<div class=\"image top\"><img src=a.jpg><p>The wall at low tide.</p></div>",
+                None,
+            ),
+        ];
+        for (inner, kept) in rows {
+            let page = article(
+                "",
+                &format!("<article><p>{P1}</p>{inner}<p>{P2}</p></article>"),
+            );
+            let want = match kept {
+                Some(k) => [P1, k, P2].join("\n\n"),
+                None => [P1, P2].join("\n\n"),
+            };
+            assert_eq!(body_of(&page), want, "{inner}");
+        }
+    }
+
+    #[test]
     fn double_line_breaks_split_paragraphs() {
         let page = article(
             "",

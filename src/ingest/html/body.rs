@@ -27,6 +27,8 @@ struct Paragraph {
     len: usize,
     /// Length of the part of it inside links.
     link_len: usize,
+    /// Words outside links.
+    own_words: usize,
 }
 
 impl Paragraph {
@@ -249,14 +251,24 @@ fn value(p: &Paragraph) -> f64 {
 
 /// Whether a paragraph belongs in the body if its container is the article.
 fn keep(p: &Paragraph) -> bool {
-    // Link lists go; a sentence that links its first words stays.
-    if p.link_density() > 0.5 && p.len - p.link_len < 80 {
+    // Link lists go; a sentence that links many of its words stays.
+    if p.link_density() > 0.5 && p.len - p.link_len < 80 && !is_sentence(p) {
         return false;
     }
     if !p.text.chars().any(char::is_alphanumeric) {
         return false;
     }
     !is_stock_phrase(&p.text)
+}
+
+/// Whether a paragraph reads as a sentence with some words of its own around its links,
+/// not as a headline or a menu entry: "He was <a>sentenced to life</a> last week."
+fn is_sentence(p: &Paragraph) -> bool {
+    let ends = p
+        .text
+        .trim_end_matches(['"', '\'', '”', '’', ')'])
+        .ends_with(['.', '!', '?', '。', '！', '？']);
+    ends && p.own_words >= 3
 }
 
 /// Short lines that pages put between paragraphs and that are never the article.
@@ -269,6 +281,18 @@ fn is_stock_phrase(text: &str) -> bool {
         .to_lowercase();
     const PHRASES: &[&str] = &[
         "advertisement",
+        "advert",
+        "anzeige",
+        "werbung",
+        "publicité",
+        "publicidad",
+        "publicidade",
+        "pubblicità",
+        "iklan",
+        "реклама",
+        "광고",
+        "广告",
+        "広告",
         "ad",
         "ads",
         "sponsored",
@@ -300,7 +324,8 @@ fn is_stock_phrase(text: &str) -> bool {
         "image",
         "photo",
     ];
-    PHRASES.contains(&lower.as_str())
+    const PREFIXES: &[&str] = &["filed under", "posted in", "tagged", "tags:", "categories:"];
+    PHRASES.contains(&lower.as_str()) || PREFIXES.iter().any(|p| lower.starts_with(p))
 }
 
 /// Which nodes are inside boilerplate, by their markup.
@@ -648,6 +673,7 @@ struct Builder {
     text: String,
     len: usize,
     link_len: usize,
+    own_words: usize,
     /// A `<br>` was seen since the last text; a second one ends the paragraph.
     pending_break: bool,
 }
@@ -670,6 +696,8 @@ impl Builder {
         self.len += len;
         if in_link {
             self.link_len += len;
+        } else {
+            self.own_words += t.split_whitespace().count();
         }
         self.text.push_str(t);
     }
@@ -696,11 +724,13 @@ impl Builder {
                 text: clean(&self.text),
                 len: self.len,
                 link_len: self.link_len,
+                own_words: self.own_words,
             });
         }
         self.text.clear();
         self.len = 0;
         self.link_len = 0;
+        self.own_words = 0;
     }
 }
 
