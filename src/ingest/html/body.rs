@@ -3,13 +3,17 @@
 //! 1. Mark the elements whose markup says boilerplate (`nav`, `footer`, class names like
 //!    `share`, `related`, `comments`, hidden ones) as removed, unless one of them holds
 //!    most of the page's text, which happens when a site names its whole layout oddly.
+//!    A heading that announces boilerplate ("Related stories", "Leia também") removes
+//!    the section it opens.
 //! 2. Cut the remaining text into paragraphs at block elements (`p`, `div`, `li`, `h2`,
 //!    `td`, a double `<br>`, …), each with its length and how much of it is link text.
 //! 3. Give each paragraph a value: long prose is worth its length; short bits (labels,
-//!    dates, "Share") and link lists cost a little. The article is the element whose
-//!    paragraphs are worth the most in sum, nudged by names like `article-body`: a
-//!    container too small misses prose, one too large takes in the short bits around.
-//! 4. The body is that element's paragraphs, minus link lists and stock phrases
+//!    dates, "Share") and link text cost a little. The article is the element whose
+//!    paragraphs are worth the most, each counted in full up to two levels above its
+//!    block and less and less beyond, nudged by names like `article-body`: the
+//!    tightest container that holds the prose wins over one that also holds teasers.
+//!    Siblings alike to it (same tag and class) are further parts of the article.
+//! 4. The body is those elements' paragraphs, minus link lists and stock phrases
 //!    ("Advertisement", "Read more").
 //!
 //! Every pass is a loop over the flat node list; nothing recurses.
