@@ -99,7 +99,21 @@ pub fn read_html(text: &str) -> RawArticle {
     let doc = Html::parse_document(&text);
     let meta = meta::Meta::new(&doc);
     let dom = dom::Dom::new(&doc);
-    let found = body::extract(&dom);
+    let ld = meta
+        .ld
+        .body
+        .as_deref()
+        .map(linked_data_paragraphs)
+        .unwrap_or_default();
+    // A long articleBody says which text is the article's.
+    let teaser = ld
+        .last()
+        .is_some_and(|p| p.ends_with("...") || p.ends_with('…'));
+    let known = (ld_len(&ld) >= LONG_LINKED_DATA && !teaser).then(|| body::Known {
+        words: ld.iter().flat_map(|p| body::words(p)).collect(),
+        len: ld_len(&ld),
+    });
+    let found = body::extract(&dom, known.as_ref());
     let title = meta.title();
     let mut paragraphs = found.paragraphs;
     // The headline often sits at the top of the article's container.
@@ -109,11 +123,8 @@ pub fn read_html(text: &str) -> RawArticle {
     {
         paragraphs.remove(0);
     }
-    if let Some(ld) = meta.ld.body.as_deref() {
-        let ld = linked_data_paragraphs(ld);
-        if prefer_linked_data(&paragraphs, &ld) {
-            paragraphs = ld;
-        }
+    if prefer_linked_data(&paragraphs, &ld) {
+        paragraphs = ld;
     }
     RawArticle {
         title,
@@ -146,29 +157,33 @@ fn linked_data_paragraphs(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Whether the JSON-LD body should replace the text found in the page: when it is long
-/// and the page's text misses much of it.
+/// How long a JSON-LD `articleBody` must be to be more than a teaser (many sites cut
+/// it at 500 characters).
+const LONG_LINKED_DATA: usize = 600;
+
+fn ld_len(ld: &[String]) -> usize {
+    ld.iter().map(|p| body::text_len(p)).sum()
+}
+
+/// Whether the JSON-LD body should replace the text found in the page: when the page
+/// gave none, or when it shows less than a long JSON-LD body and misses much of it (a
+/// teaser on the page, the whole story in JSON-LD). A page with more text of its own
+/// than the JSON-LD body is not replaced by it.
 fn prefer_linked_data(found: &[String], ld: &[String]) -> bool {
-    let ld_len: usize = ld.iter().map(|p| body::text_len(p)).sum();
+    let ld_len = ld_len(ld);
     if ld_len == 0 {
         return false;
     }
     if found.is_empty() {
         return true;
     }
-    if ld_len < 500 {
+    if ld_len < LONG_LINKED_DATA || ld_len <= found.iter().map(|p| body::text_len(p)).sum() {
         return false;
     }
-    let found_words: HashSet<String> = found.iter().flat_map(|p| words(p)).collect();
-    let ld_words: Vec<String> = ld.iter().flat_map(|p| words(p)).collect();
+    let found_words: HashSet<String> = found.iter().flat_map(|p| body::words(p)).collect();
+    let ld_words: Vec<String> = ld.iter().flat_map(|p| body::words(p)).collect();
     let covered = ld_words.iter().filter(|w| found_words.contains(*w)).count();
-    (covered as f64) < 0.6 * ld_words.len() as f64
-}
-
-fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+    covered * 5 < ld_words.len() * 3
 }
 
 #[cfg(test)]
@@ -352,6 +367,52 @@ mod tests {
             r#"<script type="application/ld+json">{{"@type":"Article","articleBody":"<p>{P1}</p><p>{P2}</p><p>{P3}</p><p>{P2}</p>"}}</script>"#
         );
         assert_eq!(body_of(&article(&ld, "")), [P1, P2, P3, P2].join("\n\n"));
+    }
+
+    #[test]
+    fn json_ld_article_body_picks_the_article_among_blocks_of_prose() {
+        let p4 = "The council will pay for the work from its reserves, and the harbour \
+            master said the fish market would stay open through both summers of building.";
+        let other = [
+            "Letters to the editor this week were mostly about the new bus timetable, \
+             which several readers said leaves the villages without a service on Sundays.",
+            "One reader wrote at length about the hedges along the coast road, which she \
+             said have not been cut back properly since the county took over the work.",
+            "Another asked why the library closes at four on weekdays when most people \
+             who work in town cannot reach it before half past five in the evening.",
+        ];
+        let p5 = "Work on the northern half of the wall is due to start in April, once \
+            the last of the winter storms has passed and the tides are lower again.";
+        let p6 = "A public meeting about the plans will be held in the fish market hall \
+            next Thursday evening, and the drawings can be seen at the council office.";
+        let story = [P1, P2, P3, p4, p5, p6];
+        let page = |head: &str| {
+            article(
+                head,
+                &format!(
+                    "<div class=\"a\">{}</div><div class=\"b\">{}{}</div>",
+                    paragraphs(&story),
+                    paragraphs(&other),
+                    paragraphs(&other)
+                ),
+            )
+        };
+        // Without JSON-LD both blocks read as the article.
+        let both = body_of(&page(""));
+        assert!(both.contains(P1) && both.contains(other[0]), "{both}");
+        let ld = format!(
+            r#"<script type="application/ld+json">{{"@type":"NewsArticle","articleBody":"{}"}}</script>"#,
+            story.join(" ")
+        );
+        assert_eq!(body_of(&page(&ld)), story.join("\n\n"));
+        // An articleBody the page does not bear out (another story) steers nothing.
+        let elsewhere = format!(
+            r#"<script type="application/ld+json">{{"@type":"NewsArticle","articleBody":"{}"}}</script>"#,
+            "A ferry ran aground off the point in thick fog, and its passengers were \
+             taken ashore by the lifeboat crew without injury. "
+                .repeat(6)
+        );
+        assert_eq!(body_of(&page(&elsewhere)), both);
     }
 
     #[test]

@@ -18,6 +18,8 @@
 //!
 //! Every pass is a loop over the flat node list; nothing recurses.
 
+use std::collections::HashSet;
+
 use super::dom::{Dom, Kind};
 use super::hints::{self, Hint};
 
@@ -43,6 +45,13 @@ impl Paragraph {
             self.link_len as f64 / self.len as f64
         }
     }
+}
+
+/// The article's text as the page states it apart from its markup: its words, and its
+/// length as [`text_len`] counts it.
+pub struct Known {
+    pub words: HashSet<String>,
+    pub len: usize,
 }
 
 /// What was found: the body, and where it came from.
@@ -114,8 +123,11 @@ fn is_block(tag: &str) -> bool {
 const FADE_AFTER: usize = 2;
 const FADE: f64 = 0.85;
 
-/// Find the article's text in `dom`.
-pub fn extract(dom: &Dom<'_>) -> Body {
+/// Find the article's text in `dom`. `known` holds the words of the article's text
+/// when the page states it elsewhere (a long JSON-LD `articleBody`): if the page's
+/// paragraphs bear it out, only those made of its words count towards the container
+/// (though all in the container are kept).
+pub fn extract(dom: &Dom<'_>, known: Option<&Known>) -> Body {
     let n = dom.len();
     if n == 0 {
         return Body::default();
@@ -128,9 +140,26 @@ pub fn extract(dom: &Dom<'_>) -> Body {
     // paragraphs deep below it fading, which favours the tightest container.
     let mut flat = vec![0.0f64; n];
     let mut worth = vec![0.0f64; n];
-    for p in &paragraphs {
+    let confirmed: Vec<bool> = match known {
+        Some(k) => paragraphs.iter().map(|p| confirmed(p, &k.words)).collect(),
+        None => vec![false; paragraphs.len()],
+    };
+    // The statement is borne out when a good part of it is found in paragraphs; else
+    // it is about another text (a teaser, another story) and not to be followed.
+    let known_len = known.map_or(0, |k| k.len);
+    let confirmed_len: usize = paragraphs
+        .iter()
+        .zip(&confirmed)
+        .filter(|(_, c)| **c)
+        .map(|(p, _)| p.len)
+        .sum();
+    let follow_known = known_len > 0 && confirmed_len * 10 >= known_len * 3;
+    for (p, &confirmed) in paragraphs.iter().zip(&confirmed) {
         if keep(p) {
-            let v = value(p);
+            let mut v = value(p);
+            if follow_known && v > 0.0 && !confirmed {
+                v = 0.0;
+            }
             flat[p.owner] += v;
             let mut at = p.owner;
             let mut weight = 1.0;
@@ -182,6 +211,19 @@ pub fn extract(dom: &Dom<'_>) -> Body {
         paragraphs,
         time: first_time(dom, root),
     }
+}
+
+/// Whether most words of a paragraph are among `known` words.
+fn confirmed(p: &Paragraph, known: &HashSet<String>) -> bool {
+    let words: Vec<String> = words(&p.text).collect();
+    words.len() >= 5 && words.iter().filter(|w| known.contains(*w)).count() * 5 >= words.len() * 4
+}
+
+/// The lowercased words of a text, for comparing texts regardless of markup.
+pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
 }
 
 /// Every paragraph of a page or fragment, nothing removed.
