@@ -173,7 +173,8 @@ const ARTICLE: &[&str] = &[
     "richtext", "rte", "copy", "hentry",
 ];
 
-/// Class names that mean the article's body itself, squashed (no `-` or `_`).
+/// Parts of class names that mean the article's body itself, squashed (no `-` or `_`):
+/// "RichTextArticleBody", "c-entry-content".
 const ARTICLE_BODY: &[&str] = &[
     "articlebody",
     "articlecontent",
@@ -247,10 +248,6 @@ pub fn hint(node: &Node<'_>) -> Hint {
             .filter(|c| c.is_ascii_alphanumeric())
             .collect::<String>()
             .to_ascii_lowercase();
-        if ARTICLE_BODY.contains(&squashed.as_str()) {
-            body = true;
-            continue;
-        }
         let mut name_article = false;
         let mut name_never = NEVER_STEMS.iter().any(|stem| squashed.contains(stem));
         let mut name_boilerplate = false;
@@ -264,7 +261,9 @@ pub fn hint(node: &Node<'_>) -> Hint {
         // "article-footer"), a positive one across names.
         never |= name_never;
         boilerplate |= name_boilerplate && !name_never;
-        article |= name_article && !name_never && !name_boilerplate;
+        let positive = !name_never && !name_boilerplate;
+        article |= name_article && positive;
+        body |= positive && ARTICLE_BODY.iter().any(|b| squashed.contains(b));
     }
     if let Some(role) = e.attr("role") {
         let role = role.trim().to_ascii_lowercase();
@@ -337,7 +336,40 @@ fn words(name: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::dom::Dom;
     use super::*;
+
+    #[test]
+    fn reads_what_markup_says() {
+        let rows = [
+            (r#"<div itemprop="articleBody">"#, Hint::ArticleBody),
+            (r#"<div class="article-body">"#, Hint::ArticleBody),
+            (
+                r#"<div class="c-entry-content RichTextArticleBody">"#,
+                Hint::ArticleBody,
+            ),
+            (r#"<div id="story">"#, Hint::Article),
+            ("<article>", Hint::Article),
+            (r#"<div class="related-content">"#, Hint::Never),
+            (r#"<h3 class="relatedpoststitle">"#, Hint::Never),
+            (r#"<div id="comments">"#, Hint::Never),
+            (r#"<div class="ad-slot">"#, Hint::Never),
+            (r#"<div class="shadow">"#, Hint::None),
+            (r#"<div class="article-footer">"#, Hint::Boilerplate),
+            (r#"<div class="socialShareBar">"#, Hint::Never),
+            (r#"<div role="navigation">"#, Hint::Boilerplate),
+            ("<nav>", Hint::Boilerplate),
+            (r#"<aside class="story">"#, Hint::Boilerplate),
+            (r#"<div class="main-nav">"#, Hint::Boilerplate),
+            (r#"<div class="loaded">"#, Hint::None),
+            (r#"<div class="header-ad article-body">"#, Hint::ArticleBody),
+        ];
+        for (tag, want) in rows {
+            let doc = scraper::Html::parse_document(&format!("<body>{tag}x"));
+            let dom = Dom::new(&doc);
+            assert_eq!(hint(&dom.nodes[1]), want, "{tag}");
+        }
+    }
 
     #[test]
     fn splits_class_names_into_words() {
