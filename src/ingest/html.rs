@@ -309,6 +309,11 @@ mod tests {
                 linked,
                 Some("The mayor was fined by the harbour authority last spring."),
             ),
+            // An address the writer pasted is not a menu.
+            (
+                "<p>Source: <a href=/r>https://harbour.example/report.pdf</a></p>",
+                Some("Source: https://harbour.example/report.pdf"),
+            ),
             // A list of links goes.
             (
                 "<ul><li><a href=/a>Storm closes ferry</a></li><li><a href=/b>Quay reopens</a></li></ul>",

@@ -740,7 +740,9 @@ impl Builder {
         self.pending_break = false;
         let len = text_len(t);
         self.len += len;
-        if in_link {
+        // A link that shows its address was pasted by the writer ("Source:
+        // http://…"); menus and teasers link words.
+        if in_link && !looks_like_url(t) {
             self.link_len += len;
         } else {
             self.own_words += t.split_whitespace().count();
@@ -778,6 +780,12 @@ impl Builder {
         self.link_len = 0;
         self.own_words = 0;
     }
+}
+
+fn looks_like_url(t: &str) -> bool {
+    let t = t.trim();
+    (t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www."))
+        && !t.contains(char::is_whitespace)
 }
 
 /// Collapse whitespace, keeping single line breaks from `<br>`.
