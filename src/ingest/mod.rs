@@ -144,8 +144,8 @@ pub fn read_file(path: &Path, limits: Limits) -> FileOutcome {
         }
         if bytes.len() as u64 > limit {
             return FileOutcome::failed(format!(
-                "too large: over {} for one {} file (see --max-file-size)",
-                human_bytes(limit),
+                "too large: over {} MB for one {} file (see --max-file-size)",
+                limit >> 20,
                 if format == Format::Json {
                     "JSON"
                 } else {
@@ -216,8 +216,8 @@ fn read_json_lines(path: &str, reader: &mut dyn Read, limits: Limits) -> FileOut
         }
         if n as u64 > limits.max_article_bytes && line.last() != Some(&b'\n') {
             raws.push(Err(format!(
-                "line {line_no}: record too large (over {}), skipped",
-                human_bytes(limits.max_article_bytes)
+                "line {line_no}: record too large (over {} MB, see --max-file-size), skipped",
+                limits.max_article_bytes >> 20
             )));
             // Skip the rest of the oversized line.
             let mut sink = Vec::new();
