@@ -697,3 +697,119 @@ fn show_lists_people() {
         run.stdout
     );
 }
+
+fn quotes(t: &TestDir, args: &[&str]) -> Vec<serde_json::Value> {
+    let mut all = vec!["quotes", "--json"];
+    all.extend_from_slice(args);
+    let run = t.run(&all);
+    assert!(run.code == 0 || run.code == 1, "{}", run.stderr);
+    let mut lines = run.json();
+    let summary = lines.pop().expect("summary line");
+    assert_eq!(summary["type"], "summary");
+    lines
+}
+
+#[test]
+fn quotes_by_speaker_under_any_form_of_the_name() {
+    let t = sample_index();
+    let full = quotes(&t, &["--speaker", "Oksana Petrenko", "-n", "100"]);
+    assert!(full.len() >= 4, "{full:?}");
+    for q in &full {
+        assert_eq!(q["quote"]["speaker"], "Oksana Petrenko");
+        assert!(!q["snippet"].as_str().unwrap().is_empty());
+        assert!(!q["title"].as_str().unwrap().is_empty());
+    }
+    let short = quotes(&t, &["--speaker", "Petrenko", "-n", "100"]);
+    assert_eq!(short.len(), full.len());
+    // A quote found by its words is highlighted and names its article.
+    let found = quotes(
+        &t,
+        &[
+            "--speaker",
+            "Petrenko",
+            "-n",
+            "1",
+            "referendum OR occupation OR sanctions",
+        ],
+    );
+    if let Some(q) = found.first() {
+        let article = q["article"].as_str().unwrap();
+        assert_eq!(t.run(&["show", article]).code, 0);
+    }
+}
+
+#[test]
+fn quotes_filters_topic_dates_kind() {
+    let t = sample_index();
+    let all = quotes(&t, &["-n", "1000"]);
+    assert!(all.len() > 50, "{}", all.len());
+    let ukraine = quotes(&t, &["--topic", "Ukraine", "-n", "1000"]);
+    assert!(!ukraine.is_empty() && ukraine.len() < all.len());
+    let ukraine_articles: std::collections::HashSet<String> =
+        search(&t, &["--topic", "Ukraine", "-n", "100"])
+            .iter()
+            .map(|h| h["id"].as_str().unwrap().to_string())
+            .collect();
+    for q in &ukraine {
+        assert!(ukraine_articles.contains(q["article"].as_str().unwrap()));
+    }
+    let y2017 = quotes(
+        &t,
+        &["--since", "2017", "--until", "2017-12-31", "-n", "1000"],
+    );
+    assert!(!y2017.is_empty());
+    for q in &y2017 {
+        assert!(q["date"].as_str().unwrap().starts_with("2017"), "{q}");
+    }
+    for kind in ["direct", "indirect"] {
+        let some = quotes(&t, &["--kind", kind, "-n", "1000"]);
+        assert!(!some.is_empty(), "{kind}");
+        assert!(some.iter().all(|q| q["quote"]["kind"] == kind));
+    }
+    let by_date = quotes(&t, &["--sort", "date", "-n", "1000"]);
+    let dates: Vec<&str> = by_date.iter().filter_map(|q| q["date"].as_str()).collect();
+    assert!(dates.windows(2).all(|w| w[0] >= w[1]));
+}
+
+#[test]
+fn no_invented_words_for_real_leaders_in_the_sample_corpus() {
+    // The sample corpus names real leaders only in factual sentences: no quote in it
+    // may be attributed to a leader in the gazetteer.
+    let t = sample_index();
+    for q in quotes(&t, &["-n", "10000"]) {
+        if let Some(speaker) = q["quote"]["speaker"].as_str() {
+            assert!(
+                newsdex::extract::gazetteer::resolve(speaker).is_none_or(|l| l.name != speaker),
+                "{speaker} is a real leader: {q}"
+            );
+        }
+    }
+}
+
+#[test]
+fn reindexing_an_article_replaces_its_quotes() {
+    let t = TestDir::new();
+    t.write(
+        "q/a.txt",
+        txt("Port strike", "2019-03-01", "S", "\"The port will stay closed until Friday,\" said Marta Quillfeather, a union organiser."),
+    );
+    index(&t, &["q"]);
+    assert_eq!(quotes(&t, &["--speaker", "Quillfeather"]).len(), 1);
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    t.write(
+        "q/a.txt",
+        txt(
+            "Port strike ends",
+            "2019-03-02",
+            "S",
+            "\"The port opens on Monday,\" said Marta Quillfeather, a union organiser.",
+        ),
+    );
+    index(&t, &["q"]);
+    let q = quotes(&t, &["--speaker", "Quillfeather"]);
+    assert_eq!(q.len(), 1);
+    assert!(q[0]["snippet"].as_str().unwrap().contains("Monday"));
+    std::fs::remove_file(t.path().join("q/a.txt")).unwrap();
+    index(&t, &["q"]);
+    assert!(quotes(&t, &["--speaker", "Quillfeather"]).is_empty());
+}
