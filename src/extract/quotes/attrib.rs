@@ -1,0 +1,691 @@
+//! Attributions: in each unit, the reporting cues, the phrase each names as its
+//! speaker, and the stretches of text each reports.
+//!
+//! Rules, not a parser: a cue is a word or phrase from `data/cues.txt` outside quote
+//! marks; its speaker is the noun phrase before it ("Trump said", "the readout
+//! said", "Oksana Petrenko, the minister, said"), after it when it follows a quotation
+//! or a comma ("…," said Petrenko) or when the cue says so ("according to the
+//! ministry"); what it reports follows it ("said (that) …", "told reporters …",
+//! "said: …") or precedes it ("…, Petrenko said"), or both ("The plan, she said, is
+//! dead"). A cue inside what another cue reports is part of that report, not an
+//! attribution of its own, except a participle or a second verb of the same speaker
+//! (", adding that …", "and warned that …"), which splits the report.
+
+use std::ops::Range;
+
+use super::lexicon::{self, CueKind, Lexicon, Noun};
+use super::tokens::{Kind, Tok, Unit};
+
+/// Who a frame names as its speaker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Source {
+    /// A noun phrase, by token range.
+    Np(Range<usize>),
+    /// A relative pronoun ("…, who said"): the phrase it stands for.
+    Relative(Range<usize>),
+    /// The speaker of an earlier frame ("…, adding that").
+    Inherit(usize),
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct Frame {
+    pub unit: usize,
+    /// The cue's tokens, with an addressee and an adjacent modifier ("told reporters",
+    /// "said in a statement").
+    pub cue: Range<usize>,
+    pub source: Source,
+    /// What the cue reports, by token ranges, in order.
+    pub content: Vec<Range<usize>>,
+    /// "X said:" with nothing after: the quotation that follows is what X said.
+    pub colon: bool,
+    /// "X said." with nothing reported: said of the quotation just before.
+    pub bare: bool,
+}
+
+struct Ctx<'t, 'a> {
+    toks: &'t [Tok<'a>],
+    lex: &'static Lexicon,
+    /// The unit's token range.
+    a: usize,
+    b: usize,
+    /// End of the unit without its final punctuation.
+    eff: usize,
+}
+
+fn is_final_punct(t: &Tok) -> bool {
+    t.kind == Kind::Punct && t.quote.is_none() && matches!(t.text, "." | "!" | "?" | ";" | ":")
+}
+
+fn is_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "in"
+            | "on"
+            | "at"
+            | "during"
+            | "after"
+            | "before"
+            | "to"
+            | "with"
+            | "about"
+            | "from"
+            | "outside"
+            | "inside"
+            | "near"
+            | "while"
+            | "when"
+            | "since"
+            | "through"
+    )
+}
+
+impl Ctx<'_, '_> {
+    fn word(&self, i: usize) -> Option<String> {
+        let t = self.toks.get(i)?;
+        (i >= self.a && i < self.b && t.is_free_word()).then(|| t.key())
+    }
+
+    fn punct(&self, i: usize, c: &str) -> bool {
+        i >= self.a && i < self.b && self.toks[i].is_punct(c) && self.toks[i].quote.is_none()
+    }
+
+    fn is_close(&self, i: usize) -> bool {
+        i >= self.a && i < self.b && self.toks[i].kind == Kind::Close
+    }
+
+    /// The longest cue starting at token `i`: its length in tokens and kind.
+    fn cue_at(&self, i: usize) -> Option<(usize, CueKind)> {
+        let w = self.word(i)?;
+        self.lex.cues(&w).iter().find_map(|cue| {
+            let ok = cue.words[1..]
+                .iter()
+                .enumerate()
+                .all(|(n, cw)| self.word(i + 1 + n).as_deref() == Some(cw.as_str()));
+            ok.then_some((cue.words.len(), cue.kind))
+        })
+    }
+
+    /// A modifier phrase at `i` ("in a statement", "on Tuesday"): its length.
+    fn modifier_at(&self, i: usize) -> Option<usize> {
+        let w = self.word(i)?;
+        self.lex.modifiers(&w).iter().find_map(|m| {
+            let ok = m[1..]
+                .iter()
+                .enumerate()
+                .all(|(n, mw)| self.word(i + 1 + n).as_deref() == Some(mw.as_str()));
+            ok.then_some(m.len())
+        })
+    }
+
+    /// The token before `i`, skipping auxiliaries and adverbs ("has also said").
+    fn before_skipping(&self, i: usize) -> Option<usize> {
+        let mut j = i;
+        while j > self.a {
+            j -= 1;
+            match self.word(j) {
+                Some(w) if lexicon::is_aux_or_adverb(&w) => continue,
+                _ => return Some(j),
+            }
+        }
+        None
+    }
+
+    fn is_initial_period(&self, i: usize) -> bool {
+        self.toks[i].is_punct(".")
+            && i > 0
+            && self.toks[i - 1].end == self.toks[i].start
+            && self.toks[i - 1].is_word()
+            && (self.toks[i - 1].text.chars().count() == 1
+                || self.lex.is_title(&self.toks[i - 1].key()))
+    }
+
+    /// Whether a phrase `s..e` can name a speaker.
+    fn valid_np(&self, s: usize, e: usize) -> bool {
+        let Some(head) = (s..e).rev().find(|&k| self.toks[k].is_word()) else {
+            return false;
+        };
+        let h = &self.toks[head];
+        let key = h.key();
+        if lexicon::is_pronoun(&key) {
+            return e - s == 1;
+        }
+        if h.is_possessive() || lexicon::is_determiner(&key) || lexicon::is_np_stop(&key) {
+            return false;
+        }
+        let det = (s..head)
+            .any(|k| self.toks[k].is_word() && lexicon::is_determiner(&self.toks[k].key()));
+        (h.is_capitalized() && !(head == self.a && lexicon::is_common_capital(&key)))
+            || self.lex.noun(&key).is_some()
+            || det
+            || (key.len() > 3 && key.ends_with('s') && !key.ends_with("ss"))
+    }
+
+    /// The noun phrase ending at token `j`, walking left.
+    fn np_left(&self, j: usize) -> Option<Range<usize>> {
+        let w = self.word(j)?;
+        if lexicon::is_pronoun(&w) {
+            return Some(j..j + 1);
+        }
+        let mut s = j;
+        let mut n = 0;
+        while s > self.a && n < 10 {
+            let k = s - 1;
+            if let Some(pw) = self.word(k) {
+                if lexicon::is_determiner(&pw) && pw != "that" {
+                    s = k;
+                    // "a spokesman for the campaign": go on past "for the".
+                    match self.word(k.wrapping_sub(1)).as_deref() {
+                        Some("of" | "for" | "at" | "from") if k > self.a => {
+                            s = k - 1;
+                            n += 2;
+                            continue;
+                        }
+                        _ => break,
+                    }
+                }
+                if matches!(pw.as_str(), "of" | "for") {
+                    s = k;
+                    n += 1;
+                    continue;
+                }
+                if lexicon::is_np_stop(&pw) || lexicon::is_pronoun(&pw) || self.cue_at(k).is_some()
+                {
+                    break;
+                }
+                if k == self.a && lexicon::is_common_capital(&pw) {
+                    break;
+                }
+                s = k;
+                n += 1;
+            } else if self.is_initial_period(k)
+                || self.toks[k].is_punct("-") && self.toks[k].end == self.toks[s].start
+            {
+                s = k;
+            } else {
+                break;
+            }
+        }
+        // A phrase cannot start with "of" or "for".
+        while s < j && matches!(self.word(s).as_deref(), Some("of" | "for")) {
+            s += 1;
+        }
+        self.valid_np(s, j + 1).then_some(s..j + 1)
+    }
+
+    /// The noun phrase starting at token `k`, walking right, up to `limit`.
+    fn np_right(&self, k: usize, limit: usize) -> Option<Range<usize>> {
+        let first = self.word(k)?;
+        if lexicon::is_pronoun(&first) {
+            return Some(k..k + 1);
+        }
+        let mut e = k;
+        while e < limit.min(self.b) && e - k < 12 {
+            if let Some(w) = self.word(e) {
+                if e > k
+                    && ((lexicon::is_np_stop(&w) && !matches!(w.as_str(), "of" | "for" | "at"))
+                        || self.modifier_at(e).is_some()
+                        || (lexicon::is_determiner(&w)
+                            && !matches!(self.word(e - 1).as_deref(), Some("of" | "for" | "at"))))
+                {
+                    break;
+                }
+                e += 1;
+            } else if self.is_initial_period(e) && self.word(e + 1).is_some() {
+                e += 1;
+            } else {
+                break;
+            }
+        }
+        while e > k && matches!(self.word(e - 1).as_deref(), Some("of" | "for" | "at")) {
+            e -= 1;
+        }
+        (e > k && self.valid_np(k, e)).then_some(k..e)
+    }
+
+    /// Where a clause ends that starts at `k`: before a participle cue or "according
+    /// to" after a comma, else at the unit's end.
+    fn clause_end(&self, k: usize) -> usize {
+        let mut i = k;
+        while i < self.eff {
+            if self.punct(i, ",") || self.punct(i, "—") || self.punct(i, ";") {
+                let n = i + 1;
+                if let Some((_, kind)) = self.cue_at(n)
+                    && (kind == CueKind::Source || self.word(n).is_some_and(|w| w.ends_with("ing")))
+                {
+                    return i;
+                }
+            }
+            i += 1;
+        }
+        self.eff
+    }
+
+    /// What a cue ending at `k` reports after it, and where the cue's display ends.
+    fn after(&self, kind: CueKind, mut k: usize) -> (Option<Range<usize>>, usize, bool) {
+        // An addressee: "told reporters", "warned them", "told The Washington Post".
+        if kind == CueKind::Address
+            && let Some(w) = self.word(k)
+            && !matches!(
+                w.as_str(),
+                "that" | "about" | "if" | "whether" | "why" | "how" | "what" | "to"
+            )
+        {
+            let mut e = k + 1;
+            if !matches!(
+                w.as_str(),
+                "him"
+                    | "her"
+                    | "them"
+                    | "us"
+                    | "me"
+                    | "reporters"
+                    | "supporters"
+                    | "voters"
+                    | "journalists"
+            ) {
+                while e < self.eff && e - k < 5 {
+                    match self.word(e) {
+                        Some(x)
+                            if !lexicon::is_np_stop(&x)
+                                && !lexicon::is_pronoun(&x)
+                                && self.modifier_at(e).is_none()
+                                && (self.toks[e].is_capitalized()
+                                    || lexicon::is_determiner(&self.toks[e - 1].key())
+                                    || self.toks[e - 1].is_capitalized()) =>
+                        {
+                            e += 1
+                        }
+                        _ => break,
+                    }
+                }
+            }
+            k = e;
+        }
+        let mut display = k;
+        let mut first_mod = true;
+        while let Some(n) = self.modifier_at(k) {
+            k += n;
+            if first_mod {
+                display = k;
+                first_mod = false;
+            }
+        }
+        // "said in an interview with CNN that …": an adverbial before "that".
+        if self.word(k).is_some_and(|w| is_preposition(&w)) {
+            let mut m = k;
+            while m < self.eff && m - k < 10 && self.toks[m].is_free_word() {
+                if self.word(m).as_deref() == Some("that") {
+                    k = m;
+                    break;
+                }
+                m += 1;
+            }
+        }
+        let mut colon = false;
+        if self.punct(k, ":") {
+            k += 1;
+            colon = true;
+        } else if self.punct(k, ",") && self.toks.get(k + 1).is_some_and(|t| t.kind == Kind::Open) {
+            k += 1;
+        }
+        if k >= self.eff {
+            return (None, display, colon);
+        }
+        if self.punct(k, ",") || self.punct(k, "—") {
+            return (None, display, false);
+        }
+        // "said of the decision.": an adverbial, not a report.
+        if self
+            .word(k)
+            .is_some_and(|w| is_preposition(&w) && w != "that")
+            && !(k..self.eff).any(|m| self.toks[m].kind == Kind::Open)
+        {
+            return (None, display, false);
+        }
+        let end = self.clause_end(k);
+        let words = (k..end)
+            .filter(|&m| self.toks[m].is_word() || self.toks[m].kind == Kind::Open)
+            .count();
+        if words == 0 {
+            return (None, display, colon);
+        }
+        (Some(k..end), display, colon)
+    }
+
+    /// The subject of a cue whose left neighbour is a comma: the phrase that starts
+    /// the clause ("Oksana Petrenko, the minister, said").
+    fn appositive_subject(&self, comma: usize) -> Option<Range<usize>> {
+        let mut cs = comma;
+        while cs > self.a {
+            let t = &self.toks[cs - 1];
+            if t.kind == Kind::Close
+                || (t.kind == Kind::Punct && t.quote.is_none() && matches!(t.text, ";" | ":"))
+                || comma - cs > 40
+            {
+                break;
+            }
+            cs -= 1;
+        }
+        while cs < comma
+            && (self.punct(cs, ",")
+                || self.word(cs).is_some_and(|w| {
+                    matches!(
+                        w.as_str(),
+                        "but" | "and" | "so" | "yet" | "still" | "meanwhile"
+                    )
+                }))
+        {
+            cs += 1;
+        }
+        let np = self.np_right(cs, comma)?;
+        (self.punct(np.end, ",") && np.end < comma).then_some(np)
+    }
+
+    /// The noun phrase at the start of the unit, as the subject of a participle whose
+    /// own subject is not there ("Petrenko left, saying …").
+    fn unit_subject(&self) -> Option<Range<usize>> {
+        let mut s = self.a;
+        while self
+            .word(s)
+            .is_some_and(|w| matches!(w.as_str(), "but" | "and" | "so" | "yet" | "still"))
+        {
+            s += 1;
+        }
+        let np = self.np_right(s, self.eff)?;
+        let t = &self.toks[np.end - 1];
+        (t.is_capitalized() || lexicon::is_pronoun(&t.key())).then_some(np)
+    }
+}
+
+/// All frames of all units.
+pub(super) fn frames(toks: &[Tok], units: &[Unit]) -> Vec<Frame> {
+    let lex = lexicon::get();
+    let mut out: Vec<Frame> = Vec::new();
+    for (ui, unit) in units.iter().enumerate() {
+        let (a, b) = (unit.toks.start, unit.toks.end);
+        let mut eff = b;
+        while eff > a && is_final_punct(&toks[eff - 1]) {
+            eff -= 1;
+        }
+        let cx = Ctx {
+            toks,
+            lex,
+            a,
+            b,
+            eff,
+        };
+        let first = out.len();
+        unit_frames(&cx, ui, &mut out);
+        resolve_nesting(&cx, &mut out, first);
+    }
+    out
+}
+
+fn unit_frames(cx: &Ctx, ui: usize, out: &mut Vec<Frame>) {
+    let mut i = cx.a;
+    while i < cx.b {
+        let Some((len, kind)) = cx.cue_at(i) else {
+            i += 1;
+            continue;
+        };
+        let cue_end = i + len;
+        if let Some(f) = frame_at(cx, ui, i, cue_end, kind) {
+            out.push(f);
+        }
+        i = cue_end;
+    }
+}
+
+fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Option<Frame> {
+    let mut frame = Frame {
+        unit: ui,
+        cue: i..cue_end,
+        source: Source::Inherit(usize::MAX),
+        content: Vec::new(),
+        colon: false,
+        bare: false,
+    };
+    if kind == CueKind::Source {
+        // "according to X, …" or "…, according to X".
+        let np = cx.np_right(cue_end, cx.eff)?;
+        frame.source = Source::Np(np.clone());
+        let mut before_end = i;
+        while before_end > cx.a && (cx.punct(before_end - 1, ",") || cx.punct(before_end - 1, "—"))
+        {
+            before_end -= 1;
+        }
+        if before_end > cx.a {
+            frame.content.push(cx.a..before_end);
+        }
+        let mut k = np.end;
+        while k < cx.eff && !cx.punct(k, ",") && k - np.end < 8 {
+            k += 1;
+        }
+        if cx.punct(k, ",") && k + 1 < cx.eff {
+            frame.content.push(k + 1..cx.clause_end(k + 1));
+        }
+        frame.cue = i..cue_end;
+        return (!frame.content.is_empty()).then_some(frame);
+    }
+    let participle = cx.word(i).is_some_and(|w| w.ends_with("ing"));
+    let left = cx.before_skipping(i);
+    let mut subject_start = None;
+    match left {
+        Some(j) if cx.toks[j].is_free_word() => {
+            let w = cx.toks[j].key();
+            if w == "who" || w == "which" {
+                let ante = (j > cx.a && cx.punct(j - 1, ","))
+                    .then(|| cx.np_left(j - 2))
+                    .flatten()?;
+                frame.source = Source::Relative(ante.clone());
+                subject_start = Some(ante.start);
+            } else if matches!(w.as_str(), "and" | "but") || (participle && w == "by") {
+                frame.source = Source::Inherit(usize::MAX);
+            } else if participle {
+                return None;
+            } else {
+                let np = cx.np_left(j)?;
+                subject_start = Some(np.start);
+                frame.source = Source::Np(np);
+            }
+        }
+        Some(j) if cx.punct(j, ",") || cx.punct(j, "—") || cx.is_close(j) => {
+            if participle && cx.punct(j, ",") {
+                frame.source = Source::Inherit(usize::MAX);
+            } else if let Some(np) = (matches!(kind, CueKind::Speech | CueKind::Address))
+                .then(|| cx.np_right(cue_end, cx.eff))
+                .flatten()
+                && (np.end >= cx.eff
+                    || cx.punct(np.end, ",")
+                    || cx.modifier_at(np.end).is_some()
+                    || cx.word(np.end).as_deref() == Some("of"))
+            {
+                // "…," said Petrenko.
+                let mut before_end = j + usize::from(cx.is_close(j));
+                while before_end > cx.a && cx.punct(before_end - 1, ",") {
+                    before_end -= 1;
+                }
+                if before_end > cx.a {
+                    frame.content.push(cx.a..before_end);
+                }
+                let after_np = if cx.punct(np.end, ",") {
+                    skip_apposition(cx, np.end)
+                } else {
+                    np.end
+                };
+                frame.source = Source::Np(np);
+                frame.cue = i..cue_end;
+                if let (Some(r), _, colon) = cx.after(kind, after_np)
+                    && cx.toks[r.start].kind == Kind::Open
+                {
+                    frame.content.push(r);
+                    frame.colon = colon;
+                }
+                if frame.content.is_empty() {
+                    frame.bare = true;
+                }
+                return Some(frame);
+            } else if cx.punct(j, ",") {
+                let np = cx.appositive_subject(j)?;
+                subject_start = Some(np.start);
+                frame.source = Source::Np(np);
+            } else {
+                return None;
+            }
+        }
+        None if participle => frame.source = Source::Inherit(usize::MAX),
+        _ => return None,
+    }
+    let (after, display, colon) = cx.after(kind, cue_end);
+    frame.cue = i..display.max(cue_end);
+    frame.colon = colon && after.is_none();
+    // What comes before the speaker, when the speaker follows a comma or a quotation.
+    if let Some(s) = subject_start
+        && s > cx.a
+    {
+        let p = s - 1;
+        if cx.punct(p, ",") || cx.punct(p, "—") || cx.is_close(p) {
+            let mut before_end = p + usize::from(cx.is_close(p));
+            while before_end > cx.a
+                && (cx.punct(before_end - 1, ",") || cx.punct(before_end - 1, "—"))
+            {
+                before_end -= 1;
+            }
+            if before_end > cx.a
+                && (after.is_none()
+                    || cx.punct(display, ",")
+                    || cx.toks[after.as_ref().map_or(cx.a, |r| r.start)].kind == Kind::Open)
+            {
+                frame.content.push(cx.a..before_end);
+            }
+        }
+    }
+    match after {
+        Some(r) => frame.content.push(r),
+        None => {
+            // "The plan, she said, is dead."
+            if !frame.content.is_empty()
+                && cx.punct(display, ",")
+                && display + 1 < cx.eff
+                && cx.cue_at(display + 1).is_none()
+            {
+                frame.content.push(display + 1..cx.clause_end(display + 1));
+            }
+        }
+    }
+    if frame.content.is_empty() {
+        if frame.colon {
+            return Some(frame);
+        }
+        // "Petrenko said." after a quotation: said of that quotation.
+        if subject_start == Some(cx.a)
+            || matches!(frame.source, Source::Np(ref r) if r.start == cx.a)
+        {
+            frame.bare = true;
+            return Some(frame);
+        }
+        return None;
+    }
+    Some(frame)
+}
+
+/// Past ", the minister," after a name: where the clause goes on.
+fn skip_apposition(cx: &Ctx, comma: usize) -> usize {
+    let mut k = comma + 1;
+    while k < cx.eff && k - comma < 25 {
+        if cx.punct(k, ",") {
+            return k;
+        }
+        if cx.toks[k].kind == Kind::Open {
+            return comma;
+        }
+        k += 1;
+    }
+    if k >= cx.eff { cx.eff } else { comma }
+}
+
+/// Drops frames inside what another frame of the unit reports, and splits a report
+/// where the same speaker goes on (", adding that").
+fn resolve_nesting(cx: &Ctx, frames: &mut Vec<Frame>, first: usize) {
+    if frames.len() <= first {
+        return;
+    }
+    let inside = |f: &Frame, pos: usize| f.content.iter().any(|r| r.contains(&pos));
+    let n = frames.len();
+    let mut keep = vec![true; n];
+    // A report before its cue ("…, Petrenko said") holds the cues inside it.
+    for x in first..n {
+        for y in first..n {
+            if x != y && keep[x] && inside(&frames[x], frames[y].cue.start) {
+                let own_subject = !matches!(frames[y].source, Source::Inherit(_));
+                let after_x = frames[y].cue.start > frames[x].cue.start;
+                if own_subject || !after_x {
+                    keep[y] = false;
+                } else {
+                    // A participle or second verb: the earlier report stops before it.
+                    let cut = frames[y].cue.start;
+                    let mut end = cut;
+                    while end > cx.a
+                        && (cx.toks[end - 1].is_punct(",")
+                            || cx.toks[end - 1].key() == "and"
+                            || cx.toks[end - 1].key() == "but"
+                            || lexicon::is_aux_or_adverb(&cx.toks[end - 1].key()))
+                    {
+                        end -= 1;
+                    }
+                    for r in &mut frames[x].content {
+                        if r.contains(&cut) {
+                            r.end = end.max(r.start);
+                        }
+                    }
+                    frames[x].content.retain(|r| r.end > r.start);
+                }
+            }
+        }
+    }
+    let mut last_kept: Option<usize> = None;
+    let mut out_idx = Vec::with_capacity(n);
+    for (x, f) in frames.iter_mut().enumerate().skip(first) {
+        if !keep[x] {
+            out_idx.push(None);
+            continue;
+        }
+        if let Source::Inherit(_) = f.source {
+            match last_kept {
+                Some(p) => f.source = Source::Inherit(p),
+                None => match cx.unit_subject() {
+                    Some(np) if np.end <= f.cue.start => f.source = Source::Np(np),
+                    _ => {
+                        keep[x] = false;
+                        out_idx.push(None);
+                        continue;
+                    }
+                },
+            }
+        }
+        out_idx.push(Some(x));
+        last_kept = Some(x);
+    }
+    // Compact, renumbering inherited sources.
+    let mut new_index = vec![usize::MAX; n];
+    let mut w = first;
+    for x in first..n {
+        if keep[x] {
+            new_index[x] = w;
+            w += 1;
+        }
+    }
+    let mut x = 0;
+    frames.retain(|_| {
+        let k = keep[x];
+        x += 1;
+        k
+    });
+    for f in &mut frames[first..] {
+        if let Source::Inherit(p) = f.source {
+            f.source = Source::Inherit(new_index[p]);
+        }
+        f.content.retain(|r| r.end > r.start);
+    }
+    let _ = Noun::Body;
+}

@@ -1,0 +1,445 @@
+//! Quotes: what people said, and who said it.
+//!
+//! Three kinds, as `QuoteKind` defines them: direct quotations (inside quote marks),
+//! partial quotations (a quoted fragment inside reported speech) and indirect speech
+//! (reported speech with no quote marks). The steps, each in its own module:
+//!
+//! 1. `marks`: which quote marks open and close quotations, and which are apostrophes.
+//! 2. `tokens`: words and punctuation, grouped into units (sentences, joined where a
+//!    quotation runs across them).
+//! 3. `names`: the names the article uses and the fullest form of each.
+//! 4. `attrib`: reporting cues (`data/cues.txt`), the speaker phrase each names and
+//!    the text each reports.
+//! 5. `resolve`: from a speaker phrase to a speaker: a canonical person's name (the
+//!    people module's when it knows the name), a body ("White House"), or none.
+//!
+//! Then each quotation is given to the cue whose report holds it; a quotation that
+//! stands alone as a sentence goes with the speaker of the quotation before it in the
+//! paragraph ("…," she said. "…"), or with the speaker a colon introduces; a report
+//! that holds no quotation is indirect speech.
+//!
+//! Not quotes: a quoted fragment that no cue reports and that is not a sentence of
+//! its own is a scare quote, a title or a nickname, and is left out, as is a fragment
+//! after "so-called", "dubbed", "known as" and the like, even inside reported speech,
+//! and a title-case fragment after "book", "film" and the like. A quoted sentence
+//! that no cue reports is kept with no speaker.
+//!
+//! Everything is linear in the length of the article: each step is one pass, and
+//! the look-arounds are bounded.
+
+mod attrib;
+mod lexicon;
+mod marks;
+mod names;
+mod resolve;
+mod tokens;
+
+use std::ops::Range;
+
+use super::{Person, Quote, QuoteKind};
+use crate::Article;
+use crate::extract::text;
+use attrib::Frame;
+use resolve::{Resolver, Speaker};
+use tokens::{Kind, Tok};
+
+/// Every quote in `article`, sorted by start. `people` (from the people module) gives
+/// canonical names and genders; without it, names are resolved within the article.
+pub fn extract_quotes(article: &Article, people: &[Person]) -> Vec<Quote> {
+    let body = article.body.as_str();
+    let paras = text::paragraphs(body);
+    let marks = marks::find(body, &paras);
+    let toks = tokens::tokenize(body, &marks);
+    let units = tokens::units(body, &toks, &marks);
+    if units.is_empty() {
+        return Vec::new();
+    }
+    let names = names::Names::find(body, &toks, &units, people);
+    let frames = attrib::frames(&toks, &units);
+    let resolver = Resolver::new(body, &toks, &units, &names, people);
+    let speakers = resolver.speakers(&frames);
+    Assembler {
+        body,
+        toks: &toks,
+        units: &units,
+        marks: &marks,
+        frames: &frames,
+        speakers: &speakers,
+    }
+    .run()
+}
+
+struct Assembler<'x, 'a> {
+    body: &'a str,
+    toks: &'x [Tok<'a>],
+    units: &'x [tokens::Unit],
+    marks: &'x [marks::Marked],
+    frames: &'x [Frame],
+    speakers: &'x [Speaker],
+}
+
+/// Who a quotation belongs to.
+#[derive(Clone, Copy, Debug)]
+enum Owner {
+    Frame(usize),
+    /// "Petrenko was clear: "…"": the subject before a colon, no cue.
+    Colon(usize),
+    Nobody,
+}
+
+/// Words before a quotation that make it a name for something, not a quote.
+fn is_scare_lead(words: &[String]) -> bool {
+    let last = words.last().map(String::as_str);
+    let two = (words.len() >= 2)
+        .then(|| format!("{} {}", words[words.len() - 2], words[words.len() - 1]));
+    matches!(
+        last,
+        Some(
+            "so-called"
+                | "dubbed"
+                | "nicknamed"
+                | "titled"
+                | "entitled"
+                | "labeled"
+                | "labelled"
+                | "branded"
+                | "coined"
+                | "termed"
+                | "slogan"
+                | "hashtag"
+                | "motto"
+        )
+    ) || matches!(
+        two.as_deref(),
+        Some(
+            "known as"
+                | "the word"
+                | "the words"
+                | "the term"
+                | "the phrase"
+                | "the slogan"
+                | "referred to"
+                | "the name"
+                | "called it"
+        )
+    )
+}
+
+fn is_work_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "book"
+            | "film"
+            | "movie"
+            | "song"
+            | "show"
+            | "album"
+            | "series"
+            | "article"
+            | "column"
+            | "essay"
+            | "play"
+            | "program"
+            | "programme"
+            | "documentary"
+            | "novel"
+            | "memoir"
+            | "poem"
+            | "op-ed"
+            | "headline"
+            | "musical"
+            | "opera"
+            | "painting"
+            | "podcast"
+            | "magazine"
+            | "newspaper"
+            | "report"
+    )
+}
+
+impl Assembler<'_, '_> {
+    fn run(&self) -> Vec<Quote> {
+        let n_units = self.units.len();
+        let mut unit_of_tok = vec![0u32; self.toks.len()];
+        for (ui, u) in self.units.iter().enumerate() {
+            for k in u.toks.clone() {
+                unit_of_tok[k] = ui as u32;
+            }
+        }
+        // The opening token of each quotation.
+        let mut open_tok = vec![usize::MAX; self.marks.len()];
+        for (k, t) in self.toks.iter().enumerate() {
+            if t.kind == Kind::Open
+                && let Some(q) = t.quote
+            {
+                open_tok[q as usize] = k;
+            }
+        }
+        let mut owner: Vec<Option<Owner>> = vec![None; self.marks.len()];
+        let mut frames_of_unit: Vec<Vec<usize>> = vec![Vec::new(); n_units];
+        for (fi, f) in self.frames.iter().enumerate() {
+            frames_of_unit[f.unit].push(fi);
+            for r in &f.content {
+                for k in r.clone() {
+                    if self.toks[k].kind == Kind::Open
+                        && let Some(q) = self.toks[k].quote
+                    {
+                        owner[q as usize].get_or_insert(Owner::Frame(fi));
+                    }
+                }
+            }
+        }
+        // "…." Petrenko said. / Petrenko said: "…"
+        for (fi, f) in self.frames.iter().enumerate() {
+            if f.bare && f.unit > 0 {
+                let prev = &self.units[f.unit - 1];
+                if prev.para == self.units[f.unit].para
+                    && let Some(q) = self.trailing_quote(prev.toks.clone())
+                    && owner[q].is_none()
+                {
+                    owner[q] = Some(Owner::Frame(fi));
+                }
+            }
+            if f.colon && f.unit + 1 < n_units {
+                let next = &self.units[f.unit + 1];
+                let t = &self.toks[next.toks.start];
+                if t.kind == Kind::Open
+                    && let Some(q) = t.quote
+                    && owner[q as usize].is_none()
+                {
+                    owner[q as usize] = Some(Owner::Frame(fi));
+                }
+            }
+        }
+        // Quotations that stand alone: the speaker of the paragraph's last quotation.
+        let mut last_quote_frame: Option<(usize, usize)> = None; // (paragraph, frame)
+        for q in 0..self.marks.len() {
+            let k = open_tok[q];
+            if k == usize::MAX {
+                continue;
+            }
+            let ui = unit_of_tok[k] as usize;
+            let para = self.units[ui].para;
+            if owner[q].is_none() {
+                let starts_unit = self.units[ui].toks.start == k;
+                let after_colon = k > 0 && self.toks[k - 1].is_punct(":");
+                if starts_unit
+                    && let Some((p, fi)) = last_quote_frame
+                    && p == para
+                {
+                    owner[q] = Some(Owner::Frame(fi));
+                } else if after_colon && let Some(s) = self.colon_subject(ui, k) {
+                    owner[q] = Some(Owner::Colon(s));
+                } else if self.is_sentence(q, k, ui) {
+                    owner[q] = Some(Owner::Nobody);
+                }
+            }
+            match owner[q] {
+                Some(Owner::Frame(fi)) => last_quote_frame = Some((para, fi)),
+                Some(_) => last_quote_frame = None,
+                None => {}
+            }
+        }
+        let mut out = Vec::new();
+        let mut reported = vec![false; self.frames.len()];
+        for q in 0..self.marks.len() {
+            let Some(o) = owner[q] else { continue };
+            let k = open_tok[q];
+            if k == usize::MAX || self.is_scare(q, k) {
+                continue;
+            }
+            let m = &self.marks[q];
+            let text = &self.body[m.start..m.end];
+            let (speaker, cue, kind) = match o {
+                Owner::Frame(fi) => {
+                    reported[fi] = true;
+                    let kind = self.kind_in_frame(fi, q, k);
+                    (
+                        Some(&self.speakers[fi]),
+                        Some(self.cue_text(&self.frames[fi].cue)),
+                        kind,
+                    )
+                }
+                Owner::Colon(_) => (None, Some(":".to_string()), QuoteKind::Direct),
+                Owner::Nobody => (None, None, QuoteKind::Direct),
+            };
+            let (name, mention) = match (o, speaker) {
+                (Owner::Colon(s), _) => self.colon_speaker(s),
+                (_, Some(sp)) => (sp.name.clone(), sp.mention.clone()),
+                _ => (None, None),
+            };
+            out.push(Quote {
+                text: text.to_string(),
+                start: m.start,
+                end: m.end,
+                speaker: name,
+                speaker_mention: mention,
+                cue,
+                kind,
+            });
+        }
+        // Reports with no quotation in them: indirect speech.
+        for (fi, f) in self.frames.iter().enumerate() {
+            if reported[fi] || f.content.is_empty() {
+                continue;
+            }
+            let has_quote = f.content.iter().any(|r| {
+                r.clone().any(|k| {
+                    self.toks[k].kind == Kind::Open
+                        && !self.is_scare(self.toks[k].quote.unwrap_or(0) as usize, k)
+                })
+            });
+            if has_quote {
+                continue;
+            }
+            let Some(span) = self.span(&f.content) else {
+                continue;
+            };
+            let words = f
+                .content
+                .iter()
+                .flat_map(|r| r.clone())
+                .filter(|&k| self.toks[k].is_word())
+                .count();
+            if words < 2 {
+                continue;
+            }
+            let sp = &self.speakers[fi];
+            out.push(Quote {
+                text: self.body[span.clone()].to_string(),
+                start: span.start,
+                end: span.end,
+                speaker: sp.name.clone(),
+                speaker_mention: sp.mention.clone(),
+                cue: Some(self.cue_text(&f.cue)),
+                kind: QuoteKind::Indirect,
+            });
+        }
+        out.sort_by_key(|q| (q.start, q.end));
+        out
+    }
+
+    /// The quotation a unit ends with, if it ends with one.
+    fn trailing_quote(&self, r: Range<usize>) -> Option<usize> {
+        let mut e = r.end;
+        while e > r.start
+            && self.toks[e - 1].kind == Kind::Punct
+            && self.toks[e - 1].quote.is_none()
+        {
+            e -= 1;
+        }
+        let t = self.toks.get(e.checked_sub(1)?)?;
+        (e > r.start && matches!(t.kind, Kind::Close)
+            || (t.quote.is_some() && !self.marks[t.quote? as usize].closed))
+            .then_some(t.quote? as usize)
+    }
+
+    /// The subject of the clause before a colon that introduces a quotation.
+    fn colon_subject(&self, ui: usize, open: usize) -> Option<usize> {
+        let u = &self.units[ui];
+        let s = u.toks.start;
+        if s >= open || open - s > 25 {
+            return None;
+        }
+        let t = &self.toks[s];
+        if !t.is_free_word() {
+            return None;
+        }
+        let key = t.key();
+        (t.is_capitalized() && !lexicon::is_common_capital(&key)
+            || matches!(key.as_str(), "he" | "she"))
+        .then_some(s)
+    }
+
+    fn colon_speaker(&self, s: usize) -> (Option<String>, Option<String>) {
+        // The subject is a name run or a pronoun; only a name is resolved here.
+        let mut e = s + 1;
+        while e < self.toks.len() && self.toks[e].is_capitalized() {
+            e += 1;
+        }
+        let mention = self.body[self.toks[s].start..self.toks[e - 1].end].to_string();
+        let first = self.toks[s].key();
+        if first == "he" || first == "she" {
+            return (None, Some(mention));
+        }
+        (Some(mention.clone()), Some(mention))
+    }
+
+    /// A quotation no cue reports is kept when it is a sentence of its own.
+    fn is_sentence(&self, q: usize, k: usize, ui: usize) -> bool {
+        let m = &self.marks[q];
+        let text = &self.body[m.start..m.end];
+        let words = text.split_whitespace().count();
+        let capital = text.chars().next().is_some_and(char::is_uppercase);
+        let starts_unit = self.units[ui].toks.start == k;
+        capital && words >= 4 && (starts_unit || (k > 0 && self.toks[k - 1].is_punct(":")))
+    }
+
+    fn is_scare(&self, q: usize, k: usize) -> bool {
+        let before: Vec<String> = (k.saturating_sub(3)..k)
+            .filter(|&j| self.toks[j].is_word())
+            .map(|j| self.toks[j].key())
+            .collect();
+        if is_scare_lead(&before) {
+            return true;
+        }
+        let m = &self.marks[q];
+        let text = &self.body[m.start..m.end];
+        let ws: Vec<&str> = text.split_whitespace().collect();
+        let title_case = ws.len() >= 2
+            && ws.iter().all(|w| {
+                w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+                    || matches!(
+                        *w,
+                        "of" | "the" | "a" | "an" | "and" | "in" | "on" | "to" | "for"
+                    )
+            });
+        title_case && before.last().is_some_and(|w| is_work_noun(w))
+    }
+
+    fn kind_in_frame(&self, fi: usize, q: usize, k: usize) -> QuoteKind {
+        let f = &self.frames[fi];
+        // Direct when the quotation is all the frame reports (a stray "that" aside) or
+        // when it opens a sentence; partial when it is a piece of reported speech.
+        let part = f.content.iter().find(|r| r.contains(&k));
+        let alone = part.is_none_or(|r| {
+            r.clone().all(|j| {
+                let t = &self.toks[j];
+                t.quote == Some(q as u32) || !t.is_word() || t.key() == "that"
+            })
+        });
+        if alone || self.units[f.unit].toks.start == k {
+            QuoteKind::Direct
+        } else {
+            QuoteKind::Partial
+        }
+    }
+
+    fn span(&self, parts: &[Range<usize>]) -> Option<Range<usize>> {
+        let first = parts.first()?;
+        let last = parts.last()?;
+        let mut s = first.start;
+        let mut e = last.end;
+        while s < e && self.toks[s].kind == Kind::Punct && self.toks[s].quote.is_none() {
+            s += 1;
+        }
+        while e > s && self.toks[e - 1].kind == Kind::Punct && self.toks[e - 1].quote.is_none() {
+            e -= 1;
+        }
+        (e > s).then(|| self.toks[s].start..self.toks[e - 1].end)
+    }
+
+    fn cue_text(&self, r: &Range<usize>) -> String {
+        let s = self.toks[r.start].start;
+        let e = self.toks[r.end - 1].end;
+        self.body[s..e]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+#[cfg(test)]
+mod tests;
