@@ -13,7 +13,7 @@
 
 use std::ops::Range;
 
-use super::lexicon::{self, CueKind, Lexicon, Noun};
+use super::lexicon::{self, CueKind, Lexicon};
 use super::tokens::{Kind, Tok, Unit};
 
 /// Who a frame names as its speaker.
@@ -25,6 +25,10 @@ pub(super) enum Source {
     Relative(Range<usize>),
     /// The speaker of an earlier frame ("…, adding that").
     Inherit(usize),
+    /// The speaker of the next frame in the unit ("Noting that …, Petrenko said").
+    Next,
+    /// No one: "when asked about …".
+    Unnamed,
 }
 
 #[derive(Debug, Clone)]
@@ -50,6 +54,85 @@ struct Ctx<'t, 'a> {
     b: usize,
     /// End of the unit without its final punctuation.
     eff: usize,
+}
+
+/// Days, months and other words of time: never a speaker ("on Monday said").
+fn is_time_word(w: &str) -> bool {
+    matches!(
+        w,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "today"
+            | "yesterday"
+            | "tonight"
+            | "tomorrow"
+            | "week"
+            | "month"
+            | "year"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "night"
+            | "weekend"
+    )
+}
+
+/// "Two in three said", "Both said": a count names a group of speakers.
+fn is_number(w: &str) -> bool {
+    w.chars().all(|c| c.is_ascii_digit())
+        || matches!(
+            w,
+            "one"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "dozen"
+                | "dozens"
+                | "hundreds"
+                | "thousands"
+                | "millions"
+        )
+}
+
+fn is_subordinator(w: &str) -> bool {
+    matches!(
+        w,
+        "when"
+            | "as"
+            | "because"
+            | "if"
+            | "although"
+            | "though"
+            | "until"
+            | "unless"
+            | "where"
+            | "adding"
+            | "noting"
+            | "saying"
+    )
 }
 
 fn is_final_punct(t: &Tok) -> bool {
@@ -124,6 +207,16 @@ impl Ctx<'_, '_> {
             j -= 1;
             match self.word(j) {
                 Some(w) if lexicon::is_aux_or_adverb(&w) => continue,
+                // "Sen. Ted Cruz (R-Texas) said"
+                None if self.punct(j, ")") => {
+                    let open = (j.saturating_sub(8).max(self.a)..j)
+                        .rev()
+                        .find(|&k| self.punct(k, "("));
+                    match open {
+                        Some(o) if o > self.a => j = o,
+                        _ => return Some(j),
+                    }
+                }
                 _ => return Some(j),
             }
         }
@@ -149,13 +242,19 @@ impl Ctx<'_, '_> {
         if lexicon::is_pronoun(&key) {
             return e - s == 1;
         }
-        if h.is_possessive() || lexicon::is_determiner(&key) || lexicon::is_np_stop(&key) {
+        if h.is_possessive()
+            || is_time_word(&key)
+            || (lexicon::is_determiner(&key) && !is_number(&key))
+            || lexicon::is_np_stop(&key)
+            || is_preposition(&key)
+        {
             return false;
         }
         let det = (s..head)
             .any(|k| self.toks[k].is_word() && lexicon::is_determiner(&self.toks[k].key()));
         (h.is_capitalized() && !(head == self.a && lexicon::is_common_capital(&key)))
             || self.lex.noun(&key).is_some()
+            || is_number(&key)
             || det
             || (key.len() > 3 && key.ends_with('s') && !key.ends_with("ss"))
     }
@@ -184,6 +283,16 @@ impl Ctx<'_, '_> {
                     }
                 }
                 if matches!(pw.as_str(), "of" | "for") {
+                    s = k;
+                    n += 1;
+                    continue;
+                }
+                // "Trump and Putin said": two names, one phrase.
+                if pw == "and"
+                    && self.toks[s].is_capitalized()
+                    && k > self.a
+                    && self.toks[k - 1].is_capitalized()
+                {
                     s = k;
                     n += 1;
                     continue;
@@ -218,10 +327,17 @@ impl Ctx<'_, '_> {
         if lexicon::is_pronoun(&first) {
             return Some(k..k + 1);
         }
+        if lexicon::is_np_stop(&first) || is_preposition(&first) || is_time_word(&first) {
+            return None;
+        }
         let mut e = k;
         while e < limit.min(self.b) && e - k < 12 {
             if let Some(w) = self.word(e) {
+                let joins_names = w == "and"
+                    && self.toks[e - 1].is_capitalized()
+                    && self.toks.get(e + 1).is_some_and(|t| t.is_capitalized());
                 if e > k
+                    && !joins_names
                     && ((lexicon::is_np_stop(&w) && !matches!(w.as_str(), "of" | "for" | "at"))
                         || self.modifier_at(e).is_some()
                         || (lexicon::is_determiner(&w)
@@ -334,10 +450,10 @@ impl Ctx<'_, '_> {
         if self.punct(k, ",") || self.punct(k, "—") {
             return (None, display, false);
         }
-        // "said of the decision.": an adverbial, not a report.
+        // "said of the decision.", "said when asked": an adverbial, not a report.
         if self
             .word(k)
-            .is_some_and(|w| is_preposition(&w) && w != "that")
+            .is_some_and(|w| (is_preposition(&w) || is_subordinator(&w)) && w != "that")
             && !(k..self.eff).any(|m| self.toks[m].kind == Kind::Open)
         {
             return (None, display, false);
@@ -377,8 +493,42 @@ impl Ctx<'_, '_> {
         {
             cs += 1;
         }
-        let np = self.np_right(cs, comma)?;
-        (self.punct(np.end, ",") && np.end < comma).then_some(np)
+        // The phrases between commas: the first that can be a subject names the
+        // speaker, or the name right after it ("her adviser, Jake Sullivan, said").
+        let mut segs: Vec<Range<usize>> = Vec::new();
+        let mut from = cs;
+        for k in cs..=comma {
+            if k == comma || self.punct(k, ",") {
+                if k > from {
+                    segs.push(from..k);
+                }
+                from = k + 1;
+            }
+        }
+        let subject = |seg: &Range<usize>| -> Option<Range<usize>> {
+            let np = self.subject_at(seg.start)?;
+            // A short phrase with a tail ("Six newspapers in the state") is all one.
+            let all_words = (np.end..seg.end).all(|k| self.toks[k].is_free_word());
+            if np.end == seg.end || (all_words && seg.len() <= 10) {
+                Some(seg.clone())
+            } else {
+                None
+            }
+        };
+        for (n, seg) in segs.iter().enumerate() {
+            if let Some(np) = subject(seg) {
+                let named = |r: &Range<usize>| self.toks[r.end - 1].is_capitalized();
+                if !named(&np)
+                    && let Some(next) = segs.get(n + 1).and_then(subject)
+                    && named(&next)
+                    && self.toks[next.start].is_capitalized()
+                {
+                    return Some(next);
+                }
+                return Some(np);
+            }
+        }
+        None
     }
 
     /// The noun phrase at the start of the unit, as the subject of a participle whose
@@ -387,13 +537,63 @@ impl Ctx<'_, '_> {
         let mut s = self.a;
         while self
             .word(s)
-            .is_some_and(|w| matches!(w.as_str(), "but" | "and" | "so" | "yet" | "still"))
+            .is_some_and(|w| matches!(w.as_str(), "but" | "and" | "so" | "yet" | "still" | "then"))
         {
             s += 1;
         }
-        let np = self.np_right(s, self.eff)?;
-        let t = &self.toks[np.end - 1];
-        (t.is_capitalized() || lexicon::is_pronoun(&t.key())).then_some(np)
+        // "Shortly after the call ended, the campaign …": past a leading adverbial.
+        if self.subject_at(s).is_none()
+            && let Some(comma) = (s..self.eff.min(s + 25)).find(|&k| self.punct(k, ","))
+        {
+            s = comma + 1;
+        }
+        self.subject_at(s)
+    }
+
+    /// A subject phrase starting at `s`: a pronoun, a name ("Mr. Obama", "Rubio's
+    /// campaign") or a determiner and its nouns ("the Trump campaign"), stopping
+    /// before the verb.
+    fn subject_at(&self, s: usize) -> Option<Range<usize>> {
+        let first = self.word(s)?;
+        if lexicon::is_pronoun(&first) {
+            return Some(s..s + 1);
+        }
+        if is_time_word(&first) || (first.ends_with("ly") && first.len() > 4) || first == "likewise"
+        {
+            return None;
+        }
+        let verbish = |w: &str| {
+            lexicon::is_np_stop(w)
+                || w.ends_with("ed")
+                || self.lex.cues(w).iter().any(|c| c.words.len() == 1)
+        };
+        let mut e = s;
+        if self.toks[s].is_capitalized() && !lexicon::is_common_capital(&first) {
+            while e < self.eff
+                && (self.toks[e].is_capitalized() || self.is_initial_period(e))
+                && !self.toks[e].is_possessive()
+            {
+                e += 1;
+            }
+            if e < self.eff && self.toks[e].is_possessive() {
+                e += 1;
+                let stop = e + 3;
+                while e < stop.min(self.eff) && self.word(e).is_some_and(|w| !verbish(&w)) {
+                    e += 1;
+                }
+            }
+        } else if lexicon::is_determiner(&first) && first != "that" {
+            e = s + 1;
+            let stop = e + 4;
+            while e < stop.min(self.eff)
+                && self
+                    .word(e)
+                    .is_some_and(|w| !verbish(&w) && !is_preposition(&w))
+            {
+                e += 1;
+            }
+        }
+        (e > s && self.valid_np(s, e)).then_some(s..e)
     }
 }
 
@@ -464,11 +664,30 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
         if cx.punct(k, ",") && k + 1 < cx.eff {
             frame.content.push(k + 1..cx.clause_end(k + 1));
         }
-        frame.cue = i..cue_end;
         return (!frame.content.is_empty()).then_some(frame);
     }
-    let participle = cx.word(i).is_some_and(|w| w.ends_with("ing"));
+    let word = cx.word(i)?;
+    let participle = word.ends_with("ing");
     let left = cx.before_skipping(i);
+    // "when asked about …", "Asked whether …": a question, no one named.
+    if matches!(word.as_str(), "asked" | "asking")
+        && left.is_none_or(|j| {
+            matches!(
+                cx.word(j).as_deref(),
+                Some("when" | "was" | "were" | "being" | "been" | "after" | "if" | "is" | "are")
+            )
+        })
+    {
+        let mut k = cue_end;
+        if cx.word(k).as_deref() == Some("about") {
+            k += 1;
+        }
+        let end = (k..cx.eff).find(|&m| cx.punct(m, ",")).unwrap_or(cx.eff);
+        frame.source = Source::Unnamed;
+        frame.cue = i..k;
+        frame.content.push(k..end);
+        return (end > k).then_some(frame);
+    }
     let mut subject_start = None;
     match left {
         Some(j) if cx.toks[j].is_free_word() => {
@@ -482,7 +701,13 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
             } else if matches!(w.as_str(), "and" | "but") || (participle && w == "by") {
                 frame.source = Source::Inherit(usize::MAX);
             } else if participle {
-                return None;
+                // "issued a statement saying …": the unit's subject speaks.
+                if !matches!(cx.lex.noun(&w), Some(lexicon::Noun::Document)) {
+                    return None;
+                }
+                let np = cx.unit_subject().filter(|np| np.end <= j)?;
+                subject_start = Some(np.start);
+                frame.source = Source::Np(np);
             } else {
                 let np = cx.np_left(j)?;
                 subject_start = Some(np.start);
@@ -490,15 +715,25 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
             }
         }
         Some(j) if cx.punct(j, ",") || cx.punct(j, "—") || cx.is_close(j) => {
+            let after_quote = cx.is_close(j) || (j > cx.a && cx.is_close(j - 1));
+            let appositive = (cx.punct(j, ",") && !after_quote)
+                .then(|| cx.appositive_subject(j))
+                .flatten();
             if participle && cx.punct(j, ",") {
                 frame.source = Source::Inherit(usize::MAX);
-            } else if let Some(np) = (matches!(kind, CueKind::Speech | CueKind::Address))
-                .then(|| cx.np_right(cue_end, cx.eff))
-                .flatten()
+            } else if let Some(np) = appositive {
+                subject_start = Some(np.start);
+                frame.source = Source::Np(np);
+            } else if let Some(np) = (kind == CueKind::Speech
+                || matches!(word.as_str(), "asked" | "asks"))
+            .then(|| cx.np_right(cue_end, cx.eff))
+            .flatten()
                 && (np.end >= cx.eff
                     || cx.punct(np.end, ",")
+                    || cx.punct(np.end, "(")
+                    || cx.punct(np.end, "—")
                     || cx.modifier_at(np.end).is_some()
-                    || cx.word(np.end).as_deref() == Some("of"))
+                    || cx.word(np.end).is_some_and(|w| is_preposition(&w)))
             {
                 // "…," said Petrenko.
                 let mut before_end = j + usize::from(cx.is_close(j));
@@ -514,7 +749,6 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
                     np.end
                 };
                 frame.source = Source::Np(np);
-                frame.cue = i..cue_end;
                 if let (Some(r), _, colon) = cx.after(kind, after_np)
                     && cx.toks[r.start].kind == Kind::Open
                 {
@@ -525,18 +759,68 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
                     frame.bare = true;
                 }
                 return Some(frame);
-            } else if cx.punct(j, ",") {
-                let np = cx.appositive_subject(j)?;
-                subject_start = Some(np.start);
-                frame.source = Source::Np(np);
             } else {
                 return None;
             }
         }
-        None if participle => frame.source = Source::Inherit(usize::MAX),
+        None if kind == CueKind::Speech && cx.word(i).is_some() && cx.toks[i].is_capitalized() => {
+            // "Said Petrenko, the minister, “…”"
+            let np = cx.np_right(cue_end, cx.eff)?;
+            let after_np = if cx.punct(np.end, ",") {
+                skip_apposition(cx, np.end)
+            } else {
+                np.end
+            };
+            let (r, _, _) = cx.after(kind, after_np);
+            let r = r?;
+            frame.source = Source::Np(np);
+            frame.content.push(r);
+            return Some(frame);
+        }
+        None if participle => {
+            // "Noting that …, Petrenko said": the speaker comes after.
+            let end = (cue_end..cx.eff)
+                .find(|&m| cx.punct(m, ","))
+                .unwrap_or(cx.eff);
+            frame.source = Source::Next;
+            frame.content.push(cue_end..end);
+            return (end > cue_end).then_some(frame);
+        }
         _ => return None,
     }
-    let (after, display, colon) = cx.after(kind, cue_end);
+    let (mut after, display, colon) = cx.after(kind, cue_end);
+    // "While Petrenko said …, she …": a subordinate clause ends at its comma.
+    if let Some(s) = subject_start
+        && s > cx.a
+        && cx.word(s - 1).is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "while"
+                    | "although"
+                    | "though"
+                    | "as"
+                    | "because"
+                    | "since"
+                    | "if"
+                    | "when"
+                    | "after"
+                    | "before"
+                    | "whereas"
+                    | "once"
+                    | "until"
+                    | "unless"
+            )
+        })
+        && let Some(r) = after.as_mut()
+        && let Some(stop) = (r.start..r.end).find(|&k| {
+            cx.punct(k, ",")
+                || cx.punct(k, "—")
+                || cx.punct(k, "–")
+                || cx.punct(k, "-") && cx.toks[k].start > cx.toks[k - 1].end
+        })
+    {
+        r.end = stop;
+    }
     frame.cue = i..display.max(cue_end);
     frame.colon = colon && after.is_none();
     // What comes before the speaker, when the speaker follows a comma or a quotation.
@@ -605,66 +889,77 @@ fn skip_apposition(cx: &Ctx, comma: usize) -> usize {
 }
 
 /// Drops frames inside what another frame of the unit reports, and splits a report
-/// where the same speaker goes on (", adding that").
+/// where the same speaker goes on (", adding that", "and warned") or a new clause
+/// brings its own speaker (", but he said", "; she said").
 fn resolve_nesting(cx: &Ctx, frames: &mut Vec<Frame>, first: usize) {
-    if frames.len() <= first {
+    let n = frames.len();
+    if n <= first {
         return;
     }
     let inside = |f: &Frame, pos: usize| f.content.iter().any(|r| r.contains(&pos));
-    let n = frames.len();
     let mut keep = vec![true; n];
-    // A report before its cue ("…, Petrenko said") holds the cues inside it.
     for x in first..n {
         for y in first..n {
-            if x != y && keep[x] && inside(&frames[x], frames[y].cue.start) {
-                let own_subject = !matches!(frames[y].source, Source::Inherit(_));
-                let after_x = frames[y].cue.start > frames[x].cue.start;
-                if own_subject || !after_x {
-                    keep[y] = false;
-                } else {
-                    // A participle or second verb: the earlier report stops before it.
-                    let cut = frames[y].cue.start;
-                    let mut end = cut;
-                    while end > cx.a
-                        && (cx.toks[end - 1].is_punct(",")
-                            || cx.toks[end - 1].key() == "and"
-                            || cx.toks[end - 1].key() == "but"
-                            || lexicon::is_aux_or_adverb(&cx.toks[end - 1].key()))
-                    {
-                        end -= 1;
-                    }
-                    for r in &mut frames[x].content {
-                        if r.contains(&cut) {
-                            r.end = end.max(r.start);
-                        }
-                    }
-                    frames[x].content.retain(|r| r.end > r.start);
+            if x == y || !keep[x] || !keep[y] || !inside(&frames[x], frames[y].cue.start) {
+                continue;
+            }
+            let after_x = frames[y].cue.start > frames[x].cue.start;
+            let cut = match &frames[y].source {
+                Source::Inherit(_) | Source::Next if after_x => Some(frames[y].cue.start),
+                Source::Np(r) | Source::Relative(r) if after_x => coordinated(cx, r.start),
+                _ => None,
+            };
+            let Some(cut) = cut else {
+                keep[y] = false;
+                continue;
+            };
+            // The earlier report stops before the conjunction or comma.
+            let mut end = cut;
+            while end > cx.a
+                && (cx.toks[end - 1].is_punct(",")
+                    || cx.toks[end - 1].is_punct(";")
+                    || matches!(
+                        cx.toks[end - 1].key().as_str(),
+                        "and" | "but" | "while" | "whereas" | "although" | "though" | "yet"
+                    )
+                    || lexicon::is_aux_or_adverb(&cx.toks[end - 1].key()))
+            {
+                end -= 1;
+            }
+            for r in &mut frames[x].content {
+                if r.contains(&cut) {
+                    r.end = end.max(r.start);
                 }
             }
+            frames[x].content.retain(|r| r.end > r.start);
         }
     }
+    // Inherited speakers: the last frame kept before; "Next": the first after.
     let mut last_kept: Option<usize> = None;
-    let mut out_idx = Vec::with_capacity(n);
-    for (x, f) in frames.iter_mut().enumerate().skip(first) {
+    for x in first..n {
         if !keep[x] {
-            out_idx.push(None);
             continue;
         }
-        if let Source::Inherit(_) = f.source {
-            match last_kept {
-                Some(p) => f.source = Source::Inherit(p),
+        match frames[x].source {
+            Source::Inherit(_) => match last_kept {
+                Some(p) => frames[x].source = Source::Inherit(p),
                 None => match cx.unit_subject() {
-                    Some(np) if np.end <= f.cue.start => f.source = Source::Np(np),
-                    _ => {
-                        keep[x] = false;
-                        out_idx.push(None);
-                        continue;
-                    }
+                    Some(np) if np.end <= frames[x].cue.start => frames[x].source = Source::Np(np),
+                    _ => keep[x] = false,
                 },
-            }
+            },
+            Source::Next => match (x + 1..n).find(|&y| keep[y]) {
+                Some(y) => frames[x].source = frames[y].source.clone(),
+                None => keep[x] = false,
+            },
+            _ => {}
         }
-        out_idx.push(Some(x));
-        last_kept = Some(x);
+        if keep[x] && frames[x].content.is_empty() && !frames[x].bare && !frames[x].colon {
+            keep[x] = false;
+        }
+        if keep[x] {
+            last_kept = Some(x);
+        }
     }
     // Compact, renumbering inherited sources.
     let mut new_index = vec![usize::MAX; n];
@@ -683,9 +978,25 @@ fn resolve_nesting(cx: &Ctx, frames: &mut Vec<Frame>, first: usize) {
     });
     for f in &mut frames[first..] {
         if let Source::Inherit(p) = f.source {
-            f.source = Source::Inherit(new_index[p]);
+            f.source = match new_index.get(p) {
+                Some(&q) if q != usize::MAX => Source::Inherit(q),
+                _ => Source::Unnamed,
+            };
         }
-        f.content.retain(|r| r.end > r.start);
     }
-    let _ = Noun::Body;
+}
+
+/// Where a clause with its own speaker starts inside a report: before "but he
+/// said", "; she said", ", while officials said". None when the speaker is part of
+/// the report ("said Petrenko told him").
+fn coordinated(cx: &Ctx, subject: usize) -> Option<usize> {
+    let p = subject.checked_sub(1)?;
+    if cx.punct(p, ";") || cx.punct(p, "—") {
+        return Some(subject);
+    }
+    match cx.word(p).as_deref() {
+        Some("but" | "while" | "whereas" | "although" | "though" | "yet") => Some(p),
+        Some("and") if p > cx.a && cx.punct(p - 1, ",") => Some(p),
+        _ => None,
+    }
 }

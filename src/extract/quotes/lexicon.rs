@@ -82,7 +82,7 @@ impl Lexicon {
             let kind = match section {
                 "speech" => CueKind::Speech,
                 "address" => CueKind::Address,
-                "evaluate" => CueKind::Evaluate,
+                "evaluate" | "attitude" => CueKind::Evaluate,
                 "source" => CueKind::Source,
                 "modifier" => {
                     let words: Vec<String> = line.split_whitespace().map(key).collect();

@@ -65,6 +65,7 @@ pub fn extract_quotes(article: &Article, people: &[Person]) -> Vec<Quote> {
         marks: &marks,
         frames: &frames,
         speakers: &speakers,
+        resolver: &resolver,
     }
     .run()
 }
@@ -76,14 +77,15 @@ struct Assembler<'x, 'a> {
     marks: &'x [marks::Marked],
     frames: &'x [Frame],
     speakers: &'x [Speaker],
+    resolver: &'x Resolver<'x, 'a>,
 }
 
 /// Who a quotation belongs to.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 enum Owner {
     Frame(usize),
-    /// "Petrenko was clear: "…"": the subject before a colon, no cue.
-    Colon(usize),
+    /// "Petrenko was clear: "…"": the name before a colon, no cue.
+    Colon(Range<usize>),
     Nobody,
 }
 
@@ -211,7 +213,14 @@ impl Assembler<'_, '_> {
                 }
             }
         }
-        // Quotations that stand alone: the speaker of the paragraph's last quotation.
+        // The last frame of each paragraph.
+        let mut last_frame_of_para: Vec<Option<usize>> =
+            vec![None; self.units.last().map_or(0, |u| u.para + 1)];
+        for (fi, f) in self.frames.iter().enumerate() {
+            last_frame_of_para[self.units[f.unit].para] = Some(fi);
+        }
+        // Quotations that stand alone: the speaker of the last quotation before, in the
+        // paragraph or ending the paragraph before ("…," she said. "…").
         let mut last_quote_frame: Option<(usize, usize)> = None; // (paragraph, frame)
         for q in 0..self.marks.len() {
             let k = open_tok[q];
@@ -222,11 +231,21 @@ impl Assembler<'_, '_> {
             let para = self.units[ui].para;
             if owner[q].is_none() {
                 let starts_unit = self.units[ui].toks.start == k;
+                let starts_para = starts_unit && (ui == 0 || self.units[ui - 1].para != para);
                 let after_colon = k > 0 && self.toks[k - 1].is_punct(":");
-                if starts_unit
-                    && let Some((p, fi)) = last_quote_frame
-                    && p == para
-                {
+                let alone = frames_of_unit[ui].is_empty();
+                let continues = last_quote_frame.filter(|&(p, fi)| {
+                    p == para
+                        || (starts_para
+                            && alone
+                            && p + 1 == para
+                            && last_frame_of_para[p].is_some_and(|l| {
+                                l == fi
+                                    || self.speakers[l].name.is_some()
+                                        && self.speakers[l].name == self.speakers[fi].name
+                            }))
+                });
+                if starts_unit && let Some((_, fi)) = continues {
                     owner[q] = Some(Owner::Frame(fi));
                 } else if after_colon && let Some(s) = self.colon_subject(ui, k) {
                     owner[q] = Some(Owner::Colon(s));
@@ -243,7 +262,7 @@ impl Assembler<'_, '_> {
         let mut out = Vec::new();
         let mut reported = vec![false; self.frames.len()];
         for q in 0..self.marks.len() {
-            let Some(o) = owner[q] else { continue };
+            let Some(o) = owner[q].clone() else { continue };
             let k = open_tok[q];
             if k == usize::MAX || self.is_scare(q, k) {
                 continue;
@@ -264,7 +283,10 @@ impl Assembler<'_, '_> {
                 Owner::Nobody => (None, None, QuoteKind::Direct),
             };
             let (name, mention) = match (o, speaker) {
-                (Owner::Colon(s), _) => self.colon_speaker(s),
+                (Owner::Colon(r), _) => {
+                    let sp = self.resolver.phrase(r.clone());
+                    (sp.name, sp.mention)
+                }
                 (_, Some(sp)) => (sp.name.clone(), sp.mention.clone()),
                 _ => (None, None),
             };
@@ -334,35 +356,43 @@ impl Assembler<'_, '_> {
             .then_some(t.quote? as usize)
     }
 
-    /// The subject of the clause before a colon that introduces a quotation.
-    fn colon_subject(&self, ui: usize, open: usize) -> Option<usize> {
+    /// Who a colon that introduces a quotation names: a name right before it
+    /// ("pollster Daron Shaw: "…""), or the subject the sentence starts with.
+    fn colon_subject(&self, ui: usize, open: usize) -> Option<Range<usize>> {
         let u = &self.units[ui];
+        let colon = open - 1;
+        let mut s = colon;
+        while s > u.toks.start
+            && (self.toks[s - 1].is_capitalized()
+                || (self.toks[s - 1].is_punct(".")
+                    && s >= 2
+                    && self.toks[s - 2].text.chars().count() <= 3))
+            && self.toks[s - 1].quote.is_none()
+        {
+            s -= 1;
+        }
+        if s < colon
+            && self.toks[s].is_capitalized()
+            && !lexicon::is_common_capital(&self.toks[s].key())
+        {
+            return Some(s..colon);
+        }
         let s = u.toks.start;
-        if s >= open || open - s > 25 {
+        if s >= colon || colon - s > 25 || !self.toks[s].is_free_word() {
             return None;
         }
-        let t = &self.toks[s];
-        if !t.is_free_word() {
+        let key = self.toks[s].key();
+        if matches!(key.as_str(), "he" | "she") {
+            return Some(s..s + 1);
+        }
+        if !self.toks[s].is_capitalized() || lexicon::is_common_capital(&key) {
             return None;
         }
-        let key = t.key();
-        (t.is_capitalized() && !lexicon::is_common_capital(&key)
-            || matches!(key.as_str(), "he" | "she"))
-        .then_some(s)
-    }
-
-    fn colon_speaker(&self, s: usize) -> (Option<String>, Option<String>) {
-        // The subject is a name run or a pronoun; only a name is resolved here.
         let mut e = s + 1;
-        while e < self.toks.len() && self.toks[e].is_capitalized() {
+        while e < colon && self.toks[e].is_capitalized() {
             e += 1;
         }
-        let mention = self.body[self.toks[s].start..self.toks[e - 1].end].to_string();
-        let first = self.toks[s].key();
-        if first == "he" || first == "she" {
-            return (None, Some(mention));
-        }
-        (Some(mention.clone()), Some(mention))
+        Some(s..e)
     }
 
     /// A quotation no cue reports is kept when it is a sentence of its own.

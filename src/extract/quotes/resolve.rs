@@ -121,10 +121,16 @@ impl<'r, 'a> Resolver<'r, 'a> {
                 Source::Np(r) => self.np(r.clone(), fi, frames, &out),
                 Source::Relative(r) => self.np(r.clone(), fi, frames, &out),
                 Source::Inherit(p) => out.get(*p).cloned().unwrap_or_default(),
+                Source::Next | Source::Unnamed => Speaker::default(),
             };
             out.push(sp);
         }
         out
+    }
+
+    /// The speaker a phrase names, outside any frame.
+    pub fn phrase(&self, r: Range<usize>) -> Speaker {
+        self.np(r, usize::MAX, &[], &[])
     }
 
     fn np(&self, r: Range<usize>, fi: usize, frames: &[Frame], done: &[Speaker]) -> Speaker {
@@ -314,6 +320,9 @@ impl<'r, 'a> Resolver<'r, 'a> {
             "he" => Gender::Male,
             "she" => Gender::Female,
             "they" | "it" => {
+                if fi >= frames.len() {
+                    return None;
+                }
                 let unit = &self.units[frames[fi].unit];
                 let prev = (0..fi)
                     .rev()

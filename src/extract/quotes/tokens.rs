@@ -152,9 +152,27 @@ pub(super) fn units(body: &str, toks: &[Tok], quotes: &[Marked]) -> Vec<Unit> {
         while pi + 1 < paras.len() && paras[pi + 1].start <= span.start {
             pi += 1;
         }
-        if ti > first {
+        // A sentence the shared splitter joined to the next because it did not take
+        // the next one's opening mark for one (''Like this.'').
+        let mut from = first;
+        for k in first..ti {
+            let t = &toks[k];
+            if k + 1 < ti
+                && t.kind == Kind::Punct
+                && t.quote.is_none()
+                && matches!(t.text, "." | "?" | "!")
+                && toks[k + 1].kind == Kind::Open
+            {
+                out.push(Unit {
+                    toks: from..k + 1,
+                    para: pi,
+                });
+                from = k + 1;
+            }
+        }
+        if ti > from {
             out.push(Unit {
-                toks: first..ti,
+                toks: from..ti,
                 para: pi,
             });
         }
