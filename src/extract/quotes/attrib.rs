@@ -179,6 +179,13 @@ impl Ctx<'_, '_> {
     /// The longest cue starting at token `i`: its length in tokens and kind.
     fn cue_at(&self, i: usize) -> Option<(usize, CueKind)> {
         let w = self.word(i)?;
+        // "the United States" holds no cue; "Said Petrenko, …" does.
+        if self.toks[i].is_capitalized()
+            && i != self.a
+            && !(i > 0 && self.toks[i - 1].kind == Kind::Open)
+        {
+            return None;
+        }
         self.lex.cues(&w).iter().find_map(|cue| {
             let ok = cue.words[1..]
                 .iter()
@@ -265,6 +272,10 @@ impl Ctx<'_, '_> {
         if lexicon::is_pronoun(&w) {
             return Some(j..j + 1);
         }
+        // "Will wrote": a name, not the modal.
+        if lexicon::is_np_stop(&w) && self.toks[j].is_capitalized() && j > self.a {
+            return Some(j..j + 1);
+        }
         let mut s = j;
         let mut n = 0;
         while s > self.a && n < 10 {
@@ -297,11 +308,34 @@ impl Ctx<'_, '_> {
                     n += 1;
                     continue;
                 }
-                if lexicon::is_np_stop(&pw) || lexicon::is_pronoun(&pw) || self.cue_at(k).is_some()
+                let name_word = self.toks[k].is_capitalized() && k > self.a;
+                if (lexicon::is_np_stop(&pw) && !name_word)
+                    || lexicon::is_pronoun(&pw)
+                    || self.cue_at(k).is_some()
                 {
                     break;
                 }
                 if k == self.a && lexicon::is_common_capital(&pw) {
+                    break;
+                }
+                // Before a name, only titles, roles and other names: "Republican
+                // pollster Daron Shaw", not "clarified that to mean Clinton".
+                let name_head = self.toks[j].is_capitalized();
+                if name_head
+                    && !self.toks[k].is_capitalized()
+                    && self.lex.noun(&pw).is_none()
+                    && !matches!(
+                        pw.as_str(),
+                        "former"
+                            | "then"
+                            | "late"
+                            | "fellow"
+                            | "longtime"
+                            | "top"
+                            | "senior"
+                            | "chief"
+                    )
+                {
                     break;
                 }
                 s = k;
@@ -319,6 +353,25 @@ impl Ctx<'_, '_> {
             s += 1;
         }
         self.valid_np(s, j + 1).then_some(s..j + 1)
+    }
+
+    /// A speaker phrase grown left over a few more words when that reaches a comma or
+    /// a quotation: ""…," former presidential candidate Herman Cain said".
+    fn extend_to_boundary(&self, np: Range<usize>) -> Range<usize> {
+        let mut s = np.start;
+        while s > self.a && np.start - s < 4 {
+            match self.word(s - 1) {
+                Some(w) if !lexicon::is_np_stop(&w) && self.cue_at(s - 1).is_none() => s -= 1,
+                _ => break,
+            }
+        }
+        let boundary = s > self.a
+            && (self.punct(s - 1, ",") || self.punct(s - 1, "—") || self.is_close(s - 1));
+        if boundary && s < np.start {
+            s..np.end
+        } else {
+            np
+        }
     }
 
     /// The noun phrase starting at token `k`, walking right, up to `limit`.
@@ -634,6 +687,60 @@ fn unit_frames(cx: &Ctx, ui: usize, out: &mut Vec<Frame>) {
         }
         i = cue_end;
     }
+    post_quote_frame(cx, ui, out);
+}
+
+/// ""…," the nominee riffed." and ""…," remembered Roy Verley.": after a quotation
+/// that opens the unit, a speaker and a past-tense verb are a reporting cue even when
+/// the verb is not in the list.
+fn post_quote_frame(cx: &Ctx, ui: usize, out: &mut Vec<Frame>) {
+    if cx.toks[cx.a].kind != Kind::Open {
+        return;
+    }
+    let Some(close) = (cx.a..cx.b).find(|&k| cx.is_close(k)) else {
+        return;
+    };
+    if out.iter().any(|f| f.unit == ui) {
+        return;
+    }
+    let mut k = close + 1;
+    if cx.punct(k, ",") {
+        k += 1;
+    }
+    let verb = |m: usize| {
+        cx.word(m).is_some_and(|w| {
+            w.ends_with("ed") && !lexicon::is_np_stop(&w) && !cx.toks[m].is_capitalized()
+        })
+    };
+    let ends = |m: usize| {
+        m >= cx.eff
+            || cx.punct(m, ",")
+            || cx.modifier_at(m).is_some()
+            || cx.word(m).is_some_and(|w| is_preposition(&w))
+    };
+    let mut frame = Frame {
+        unit: ui,
+        cue: k..k + 1,
+        source: Source::Unnamed,
+        content: std::iter::once(cx.a..close + 1).collect(),
+        colon: false,
+        bare: false,
+    };
+    if verb(k)
+        && let Some(np) = cx.np_right(k + 1, cx.eff)
+        && ends(np.end)
+    {
+        frame.source = Source::Np(np);
+    } else if let Some(np) = cx.subject_at(k)
+        && verb(np.end)
+        && ends(np.end + 1)
+    {
+        frame.cue = np.end..np.end + 1;
+        frame.source = Source::Np(np);
+    } else {
+        return;
+    }
+    out.push(frame);
 }
 
 fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Option<Frame> {
@@ -682,7 +789,9 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
         if cx.word(k).as_deref() == Some("about") {
             k += 1;
         }
-        let end = (k..cx.eff).find(|&m| cx.punct(m, ",")).unwrap_or(cx.eff);
+        let end = (k..cx.eff)
+            .find(|&m| cx.punct(m, ",") || (cx.is_close(m) && cx.toks[m - 1].is_punct(",")))
+            .map_or(cx.eff, |m| if cx.is_close(m) { m + 1 } else { m });
         frame.source = Source::Unnamed;
         frame.cue = i..k;
         frame.content.push(k..end);
@@ -710,6 +819,7 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
                 frame.source = Source::Np(np);
             } else {
                 let np = cx.np_left(j)?;
+                let np = cx.extend_to_boundary(np);
                 subject_start = Some(np.start);
                 frame.source = Source::Np(np);
             }
@@ -729,6 +839,7 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
             .then(|| cx.np_right(cue_end, cx.eff))
             .flatten()
                 && (np.end >= cx.eff
+                    || after_quote
                     || cx.punct(np.end, ",")
                     || cx.punct(np.end, "(")
                     || cx.punct(np.end, "—")
@@ -835,12 +946,18 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
             {
                 before_end -= 1;
             }
+            let quote_before = cx.is_close(before_end - 1);
+            let after_opens = after
+                .as_ref()
+                .is_some_and(|r| cx.toks[r.start].kind == Kind::Open || colon);
             if before_end > cx.a
-                && (after.is_none()
-                    || cx.punct(display, ",")
-                    || cx.toks[after.as_ref().map_or(cx.a, |r| r.start)].kind == Kind::Open)
+                && (after.is_none() || cx.punct(display, ",") || after_opens || quote_before)
             {
                 frame.content.push(cx.a..before_end);
+                // ""…," Cruz told a radio host on Wednesday.": the rest is no report.
+                if quote_before && !after_opens {
+                    after = None;
+                }
             }
         }
     }
@@ -940,7 +1057,11 @@ fn resolve_nesting(cx: &Ctx, frames: &mut Vec<Frame>, first: usize) {
         if !keep[x] {
             continue;
         }
+        let clause = participle_subject(cx, frames[x].cue.start);
         match frames[x].source {
+            Source::Inherit(_) if clause.is_some() => {
+                frames[x].source = Source::Np(clause.unwrap_or_default());
+            }
             Source::Inherit(_) => match last_kept {
                 Some(p) => frames[x].source = Source::Inherit(p),
                 None => match cx.unit_subject() {
@@ -984,6 +1105,22 @@ fn resolve_nesting(cx: &Ctx, frames: &mut Vec<Frame>, first: usize) {
             };
         }
     }
+}
+
+/// The subject of the clause before a participle cue after a comma ("Trump hewed
+/// closer to the president, noting …"), when that clause starts with one.
+fn participle_subject(cx: &Ctx, cue: usize) -> Option<Range<usize>> {
+    if !cx.word(cue).is_some_and(|w| w.ends_with("ing")) {
+        return None;
+    }
+    let comma = cx.before_skipping(cue).filter(|&j| cx.punct(j, ","))?;
+    let start = (cx.a..comma)
+        .rev()
+        .find(|&k| cx.punct(k, ",") || cx.punct(k, ";") || cx.toks[k].kind == Kind::Close)
+        .map_or(cx.a, |k| k + 1);
+    let np = cx.subject_at(start)?;
+    // The phrase must be followed by a verb, not be the whole clause.
+    (np.end < comma).then_some(np)
 }
 
 /// Where a clause with its own speaker starts inside a report: before "but he

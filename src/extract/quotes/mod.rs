@@ -219,6 +219,16 @@ impl Assembler<'_, '_> {
         for (fi, f) in self.frames.iter().enumerate() {
             last_frame_of_para[self.units[f.unit].para] = Some(fi);
         }
+        // The last frame of each unit's paragraph up to and including the unit.
+        let mut frame_upto: Vec<Option<usize>> = vec![None; n_units];
+        for ui in 0..n_units {
+            let same_para = ui > 0 && self.units[ui - 1].para == self.units[ui].para;
+            frame_upto[ui] = frames_of_unit[ui].last().copied().or(if same_para {
+                frame_upto[ui - 1]
+            } else {
+                None
+            });
+        }
         // Quotations that stand alone: the speaker of the last quotation before, in the
         // paragraph or ending the paragraph before ("…," she said. "…").
         let mut last_quote_frame: Option<(usize, usize)> = None; // (paragraph, frame)
@@ -245,7 +255,21 @@ impl Assembler<'_, '_> {
                                         && self.speakers[l].name == self.speakers[fi].name
                             }))
                 });
+                // Or of the last report before it in the paragraph ("…, Schiff said.
+                // "…"").
+                let reported_before = (ui > 0
+                    && (!starts_para || frames_of_unit[ui - 1].len() == 1))
+                    .then(|| frame_upto[ui - 1])
+                    .flatten()
+                    .filter(|&fi| {
+                        self.speakers[fi].name.is_some() || self.speakers[fi].mention.is_some()
+                    });
                 if starts_unit && let Some((_, fi)) = continues {
+                    owner[q] = Some(Owner::Frame(fi));
+                } else if starts_unit
+                    && alone
+                    && let Some(fi) = reported_before
+                {
                     owner[q] = Some(Owner::Frame(fi));
                 } else if after_colon && let Some(s) = self.colon_subject(ui, k) {
                     owner[q] = Some(Owner::Colon(s));
@@ -377,7 +401,11 @@ impl Assembler<'_, '_> {
         {
             return Some(s..colon);
         }
-        let s = u.toks.start;
+        // The subject of the clause the colon ends.
+        let s = (u.toks.start..colon)
+            .rev()
+            .find(|&k| self.toks[k].is_punct(",") && self.toks[k].quote.is_none())
+            .map_or(u.toks.start, |k| k + 1);
         if s >= colon || colon - s > 25 || !self.toks[s].is_free_word() {
             return None;
         }
@@ -389,10 +417,14 @@ impl Assembler<'_, '_> {
             return None;
         }
         let mut e = s + 1;
-        while e < colon && self.toks[e].is_capitalized() {
+        while e < colon
+            && (self.toks[e].is_capitalized()
+                || (self.toks[e].is_punct(".") && self.toks[e - 1].text.chars().count() <= 3))
+        {
             e += 1;
         }
-        Some(s..e)
+        // A name followed by its verb, not a heading ("Poll: …").
+        (e < colon && self.toks[e].is_free_word()).then_some(s..e)
     }
 
     /// A quotation no cue reports is kept when it is a sentence of its own.

@@ -405,16 +405,11 @@ impl Names {
                 for t in &toks[r] {
                     if t.is_free_word() {
                         match lex.gender(&t.key()) {
-                            Some(Gender::Male)
-                                if matches!(t.key().as_str(), "he" | "him" | "his" | "himself") =>
-                            {
+                            Some(Gender::Male) if matches!(t.key().as_str(), "he" | "himself") => {
                                 self.forms[c].male += 1
                             }
                             Some(Gender::Female)
-                                if matches!(
-                                    t.key().as_str(),
-                                    "she" | "her" | "hers" | "herself"
-                                ) =>
+                                if matches!(t.key().as_str(), "she" | "herself") =>
                             {
                                 self.forms[c].female += 1
                             }
