@@ -558,22 +558,19 @@ impl Ctx<'_, '_> {
                 from = k + 1;
             }
         }
-        let subject = |seg: &Range<usize>| -> Option<Range<usize>> {
+        // A segment that can be a subject: the whole segment, and whether its head
+        // is a name.
+        let subject = |seg: &Range<usize>| -> Option<(Range<usize>, bool)> {
             let np = self.subject_at(seg.start)?;
+            let named = self.toks[np.end - 1].is_capitalized();
             // A short phrase with a tail ("Six newspapers in the state") is all one.
             let all_words = (np.end..seg.end).all(|k| self.toks[k].is_free_word());
-            if np.end == seg.end || (all_words && seg.len() <= 10) {
-                Some(seg.clone())
-            } else {
-                None
-            }
+            (np.end == seg.end || (all_words && seg.len() <= 10)).then(|| (seg.clone(), named))
         };
         for (n, seg) in segs.iter().enumerate() {
-            if let Some(np) = subject(seg) {
-                let named = |r: &Range<usize>| self.toks[r.end - 1].is_capitalized();
-                if !named(&np)
-                    && let Some(next) = segs.get(n + 1).and_then(subject)
-                    && named(&next)
+            if let Some((np, named)) = subject(seg) {
+                if !named
+                    && let Some((next, true)) = segs.get(n + 1).and_then(subject)
                     && self.toks[next.start].is_capitalized()
                 {
                     return Some(next);
@@ -674,9 +671,14 @@ pub(super) fn frames(toks: &[Tok], units: &[Unit]) -> Vec<Frame> {
     out
 }
 
+/// More reporting cues than any sentence holds: the rest of a unit is not read for
+/// cues, which keeps the work per unit linear in its length.
+const MAX_FRAMES_PER_UNIT: usize = 64;
+
 fn unit_frames(cx: &Ctx, ui: usize, out: &mut Vec<Frame>) {
+    let first = out.len();
     let mut i = cx.a;
-    while i < cx.b {
+    while i < cx.b && out.len() - first < MAX_FRAMES_PER_UNIT {
         let Some((len, kind)) = cx.cue_at(i) else {
             i += 1;
             continue;
@@ -700,7 +702,7 @@ fn post_quote_frame(cx: &Ctx, ui: usize, out: &mut Vec<Frame>) {
     let Some(close) = (cx.a..cx.b).find(|&k| cx.is_close(k)) else {
         return;
     };
-    if out.iter().any(|f| f.unit == ui) {
+    if out.last().is_some_and(|f| f.unit == ui) {
         return;
     }
     let mut k = close + 1;

@@ -80,6 +80,37 @@ struct Assembler<'x, 'a> {
     resolver: &'x Resolver<'x, 'a>,
 }
 
+/// What a quotation that is not a quote is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Scare {
+    /// A quote.
+    No,
+    /// A scare quote or a nickname: "the so-called "deal"".
+    Yes,
+    /// The title of a work: "the book "Rivers of Home"".
+    Title,
+}
+
+/// Lookups the assembly needs, built once so that every step stays linear.
+struct Index {
+    /// The opening token of each quotation (`usize::MAX` when it has none).
+    open_tok: Vec<usize>,
+    /// Opening tokens in order, with their quotation.
+    opens: Vec<(usize, usize)>,
+    /// Words outside quotation marks (less "that") before each token.
+    free_words: Vec<u32>,
+    scare: Vec<Scare>,
+}
+
+impl Index {
+    /// The quotations whose opening mark is in `r`.
+    fn quotes_in(&self, r: &Range<usize>) -> &[(usize, usize)] {
+        let s = self.opens.partition_point(|&(k, _)| k < r.start);
+        let e = self.opens.partition_point(|&(k, _)| k < r.end);
+        &self.opens[s..e]
+    }
+}
+
 /// Who a quotation belongs to.
 #[derive(Clone, Debug)]
 enum Owner {
@@ -160,7 +191,41 @@ fn is_work_noun(w: &str) -> bool {
 }
 
 impl Assembler<'_, '_> {
+    fn index(&self) -> Index {
+        let mut open_tok = vec![usize::MAX; self.marks.len()];
+        let mut opens = Vec::with_capacity(self.marks.len());
+        let mut free_words = Vec::with_capacity(self.toks.len() + 1);
+        let mut n = 0u32;
+        for (k, t) in self.toks.iter().enumerate() {
+            free_words.push(n);
+            if t.is_free_word() && t.text != "that" {
+                n += 1;
+            }
+            if t.kind == Kind::Open
+                && let Some(q) = t.quote
+            {
+                open_tok[q as usize] = k;
+                opens.push((k, q as usize));
+            }
+        }
+        free_words.push(n);
+        let scare = (0..self.marks.len())
+            .map(|q| match open_tok[q] {
+                usize::MAX => Scare::No,
+                k => self.scare(q, k),
+            })
+            .collect();
+        Index {
+            open_tok,
+            opens,
+            free_words,
+            scare,
+        }
+    }
+
     fn run(&self) -> Vec<Quote> {
+        let ix = self.index();
+        let open_tok = &ix.open_tok;
         let n_units = self.units.len();
         let mut unit_of_tok = vec![0u32; self.toks.len()];
         for (ui, u) in self.units.iter().enumerate() {
@@ -168,26 +233,13 @@ impl Assembler<'_, '_> {
                 unit_of_tok[k] = ui as u32;
             }
         }
-        // The opening token of each quotation.
-        let mut open_tok = vec![usize::MAX; self.marks.len()];
-        for (k, t) in self.toks.iter().enumerate() {
-            if t.kind == Kind::Open
-                && let Some(q) = t.quote
-            {
-                open_tok[q as usize] = k;
-            }
-        }
         let mut owner: Vec<Option<Owner>> = vec![None; self.marks.len()];
         let mut frames_of_unit: Vec<Vec<usize>> = vec![Vec::new(); n_units];
         for (fi, f) in self.frames.iter().enumerate() {
             frames_of_unit[f.unit].push(fi);
             for r in &f.content {
-                for k in r.clone() {
-                    if self.toks[k].kind == Kind::Open
-                        && let Some(q) = self.toks[k].quote
-                    {
-                        owner[q as usize].get_or_insert(Owner::Frame(fi));
-                    }
+                for &(_, q) in ix.quotes_in(r) {
+                    owner[q].get_or_insert(Owner::Frame(fi));
                 }
             }
         }
@@ -288,7 +340,7 @@ impl Assembler<'_, '_> {
         for q in 0..self.marks.len() {
             let Some(o) = owner[q].clone() else { continue };
             let k = open_tok[q];
-            if k == usize::MAX || self.is_scare(q, k) {
+            if k == usize::MAX || ix.scare[q] != Scare::No {
                 continue;
             }
             let m = &self.marks[q];
@@ -296,7 +348,7 @@ impl Assembler<'_, '_> {
             let (speaker, cue, kind) = match o {
                 Owner::Frame(fi) => {
                     reported[fi] = true;
-                    let kind = self.kind_in_frame(fi, q, k);
+                    let kind = self.kind_in_frame(&ix, fi, k);
                     (
                         Some(&self.speakers[fi]),
                         Some(self.cue_text(&self.frames[fi].cue)),
@@ -329,13 +381,14 @@ impl Assembler<'_, '_> {
             if reported[fi] || f.content.is_empty() {
                 continue;
             }
-            let has_quote = f.content.iter().any(|r| {
-                r.clone().any(|k| {
-                    self.toks[k].kind == Kind::Open
-                        && !self.is_scare(self.toks[k].quote.unwrap_or(0) as usize, k)
-                })
+            // A report that holds quotations is reported by them; one that names a
+            // work is no report.
+            let holds = f.content.iter().any(|r| {
+                ix.quotes_in(r)
+                    .iter()
+                    .any(|&(_, q)| ix.scare[q] != Scare::Yes)
             });
-            if has_quote {
+            if holds {
                 continue;
             }
             let Some(span) = self.span(&f.content) else {
@@ -387,6 +440,7 @@ impl Assembler<'_, '_> {
         let colon = open - 1;
         let mut s = colon;
         while s > u.toks.start
+            && colon - s < 8
             && (self.toks[s - 1].is_capitalized()
                 || (self.toks[s - 1].is_punct(".")
                     && s >= 2
@@ -437,17 +491,17 @@ impl Assembler<'_, '_> {
         capital && words >= 4 && (starts_unit || (k > 0 && self.toks[k - 1].is_punct(":")))
     }
 
-    fn is_scare(&self, q: usize, k: usize) -> bool {
+    fn scare(&self, q: usize, k: usize) -> Scare {
         let before: Vec<String> = (k.saturating_sub(3)..k)
             .filter(|&j| self.toks[j].is_word())
             .map(|j| self.toks[j].key())
             .collect();
         if is_scare_lead(&before) {
-            return true;
+            return Scare::Yes;
         }
         let m = &self.marks[q];
         let text = &self.body[m.start..m.end];
-        let ws: Vec<&str> = text.split_whitespace().collect();
+        let ws: Vec<&str> = text.split_whitespace().take(12).collect();
         let title_case = ws.len() >= 2
             && ws.iter().all(|w| {
                 w.chars()
@@ -458,19 +512,20 @@ impl Assembler<'_, '_> {
                         "of" | "the" | "a" | "an" | "and" | "in" | "on" | "to" | "for"
                     )
             });
-        title_case && before.last().is_some_and(|w| is_work_noun(w))
+        if title_case && before.last().is_some_and(|w| is_work_noun(w)) {
+            Scare::Title
+        } else {
+            Scare::No
+        }
     }
 
-    fn kind_in_frame(&self, fi: usize, q: usize, k: usize) -> QuoteKind {
+    fn kind_in_frame(&self, ix: &Index, fi: usize, k: usize) -> QuoteKind {
         let f = &self.frames[fi];
         // Direct when the quotation is all the frame reports (a stray "that" aside) or
         // when it opens a sentence; partial when it is a piece of reported speech.
         let part = f.content.iter().find(|r| r.contains(&k));
         let alone = part.is_none_or(|r| {
-            r.clone().all(|j| {
-                let t = &self.toks[j];
-                t.quote == Some(q as u32) || !t.is_word() || t.key() == "that"
-            })
+            ix.free_words[r.end] == ix.free_words[r.start] && ix.quotes_in(r).len() == 1
         });
         if alone || self.units[f.unit].toks.start == k {
             QuoteKind::Direct

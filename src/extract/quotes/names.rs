@@ -214,6 +214,10 @@ impl Names {
         let Some(&first) = words.get(name_from) else {
             return;
         };
+        // "Critics said", "Republicans say": a group, not a name.
+        if words.len() - name_from == 1 && lex.noun(&toks[first].key()) == Some(Noun::Group) {
+            return;
+        }
         let last = *words.last().unwrap_or(&first);
         let mut title_from = name_from;
         while title_from > 0 && lex.is_title(&toks[words[title_from - 1]].key()) {
@@ -332,8 +336,13 @@ impl Names {
                 continue;
             }
             let Some(last) = f.words.last() else { continue };
+            let candidates = &by_last[last.as_str()];
+            // Dozens of names ending alike: no one fullest form.
+            if candidates.len() > 32 {
+                continue;
+            }
             let mut best: Vec<usize> = Vec::new();
-            for &c in &by_last[last.as_str()] {
+            for &c in candidates {
                 let g = &self.forms[c];
                 if c == i || g.org || g.words.len() <= f.words.len() || !g.words.ends_with(&f.words)
                 {

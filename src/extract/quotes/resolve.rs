@@ -26,8 +26,11 @@ pub(super) struct Resolver<'r, 'a> {
     pub names: &'r Names,
     pub people: &'r [Person],
     lex: &'static Lexicon,
-    /// Owners named before a document or body word: "a White House readout".
-    owners: HashMap<String, Vec<String>>,
+    /// The owner named before a document or body word ("a White House readout"),
+    /// when the article names only one.
+    owners: HashMap<String, Option<String>>,
+    /// The people each title goes with ("president", former or not).
+    titled: HashMap<(String, bool), Vec<String>>,
 }
 
 fn clean(text: &str) -> String {
@@ -74,6 +77,23 @@ impl<'r, 'a> Resolver<'r, 'a> {
                 owners.entry(key).or_default().push(owner);
             }
         }
+        let owners = owners
+            .into_iter()
+            .map(|(k, list)| {
+                let one = list.iter().all(|o| *o == list[0]).then(|| list[0].clone());
+                (k, one)
+            })
+            .collect();
+        let mut titled: HashMap<(String, bool), Vec<String>> = HashMap::new();
+        for run in &names.runs {
+            if let Some(t) = &run.title {
+                let list = titled.entry((t.clone(), run.former)).or_default();
+                let name = names.canon_text(run.canon, people);
+                if !list.contains(&name) && list.len() < 4 {
+                    list.push(name);
+                }
+            }
+        }
         Resolver {
             body,
             toks,
@@ -82,6 +102,7 @@ impl<'r, 'a> Resolver<'r, 'a> {
             people,
             lex,
             owners,
+            titled,
         }
     }
 
@@ -261,9 +282,7 @@ impl<'r, 'a> Resolver<'r, 'a> {
 
     /// The one owner the article gives a document or body word, if only one.
     fn owner(&self, key: &str) -> Option<String> {
-        let list = self.owners.get(key)?;
-        let first = list.first()?;
-        list.iter().all(|o| o == first).then(|| first.clone())
+        self.owners.get(key)?.clone()
     }
 
     /// "the president": the one current president the article names, if only one.
@@ -291,11 +310,8 @@ impl<'r, 'a> Resolver<'r, 'a> {
                 found.push(p.name.clone());
             }
         }
-        for run in &self.names.runs {
-            if run.former == former && run.title.as_deref() == Some(want.as_str()) {
-                let n = self.names.canon_text(run.canon, self.people);
-                found.push(n);
-            }
+        if let Some(names) = self.titled.get(&(want, former)) {
+            found.extend(names.iter().cloned());
         }
         found.sort();
         found.dedup();
@@ -326,6 +342,7 @@ impl<'r, 'a> Resolver<'r, 'a> {
                 let unit = &self.units[frames[fi].unit];
                 let prev = (0..fi)
                     .rev()
+                    .take(20)
                     .take_while(|&k| self.units[frames[k].unit].para + 1 >= unit.para)
                     .find(|&k| !frames[k].content.is_empty() || frames[k].bare)?;
                 let sp = &done[prev];
@@ -340,13 +357,9 @@ impl<'r, 'a> Resolver<'r, 'a> {
         };
         let para = self.units[self.unit_of(at)].para;
         let mut unknown_between = false;
-        for run in self
-            .names
-            .runs
-            .iter()
-            .rev()
-            .skip_while(|r| r.toks.start >= at)
-        {
+        let before = self.names.runs.partition_point(|r| r.toks.start < at);
+        // A bounded look back: past a few dozen names no pronoun is clear anyway.
+        for run in self.names.runs[..before].iter().rev().take(60) {
             if self.units[run.unit].para + 2 < para {
                 break;
             }
