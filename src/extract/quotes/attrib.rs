@@ -469,6 +469,14 @@ impl Ctx<'_, '_> {
                 }
             }
             k = e;
+            // "told MSNBC's “Morning Joe”": the show is part of the addressee.
+            if self.toks.get(k).is_some_and(|t| t.kind == Kind::Open)
+                && self.toks[k - 1].is_possessive()
+                && let Some(close) = (k + 1..self.b.min(k + 12)).find(|&m| self.is_close(m))
+                && (k + 1..close).all(|m| !self.toks[m].is_word() || self.toks[m].is_capitalized())
+            {
+                k = close + 1;
+            }
         }
         let mut display = k;
         let mut first_mod = true;
@@ -503,10 +511,13 @@ impl Ctx<'_, '_> {
         if self.punct(k, ",") || self.punct(k, "—") {
             return (None, display, false);
         }
-        // "said of the decision.", "said when asked": an adverbial, not a report.
-        if self
-            .word(k)
-            .is_some_and(|w| (is_preposition(&w) || is_subordinator(&w)) && w != "that")
+        // "said of the decision.", "said when asked": an adverbial, not a report; but
+        // "urged them to act", "wants to run" report what follows.
+        let infinitive = kind != CueKind::Speech && self.word(k).as_deref() == Some("to");
+        if !infinitive
+            && self
+                .word(k)
+                .is_some_and(|w| (is_preposition(&w) || is_subordinator(&w)) && w != "that")
             && !(k..self.eff).any(|m| self.toks[m].kind == Kind::Open)
         {
             return (None, display, false);
@@ -608,7 +619,20 @@ impl Ctx<'_, '_> {
         if lexicon::is_pronoun(&first) {
             return Some(s..s + 1);
         }
-        if is_time_word(&first) || (first.ends_with("ly") && first.len() > 4) || first == "likewise"
+        if is_time_word(&first)
+            || (first.ends_with("ly") && first.len() > 4)
+            || matches!(
+                first.as_str(),
+                "likewise" | "first" | "second" | "finally" | "instead"
+            )
+        {
+            return None;
+        }
+        // "Dashing into the room, …": a participle, not a name.
+        if first.ends_with("ing")
+            && self
+                .word(s + 1)
+                .is_some_and(|w| is_preposition(&w) || lexicon::is_determiner(&w))
         {
             return None;
         }
@@ -778,6 +802,44 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
     let word = cx.word(i)?;
     let participle = word.ends_with("ing");
     let left = cx.before_skipping(i);
+    // "was charged with", "is supported by": the subject is not the speaker.
+    let passive = (left.map_or(cx.a, |j| j + 1)..i).any(|k| {
+        matches!(
+            cx.word(k).as_deref(),
+            Some("is" | "was" | "are" | "were" | "be" | "been" | "being")
+        )
+    });
+    if passive
+        && word != "expected"
+        && (word.ends_with("ed")
+            || matches!(
+                word.as_str(),
+                "told"
+                    | "said"
+                    | "shown"
+                    | "seen"
+                    | "known"
+                    | "thought"
+                    | "found"
+                    | "felt"
+                    | "understood"
+                    | "sought"
+                    | "heard"
+            ))
+        && !matches!(word.as_str(), "asked")
+    {
+        return None;
+    }
+    // "seems to", "appeared likely": only so are they about what someone thinks.
+    if matches!(
+        word.as_str(),
+        "seems" | "seemed" | "seem" | "appears" | "appeared" | "appear"
+    ) && !matches!(
+        cx.word(cue_end).as_deref(),
+        Some("to" | "that" | "likely" | "unlikely" | "poised" | "ready" | "set" | "eager")
+    ) {
+        return None;
+    }
     // "when asked about …", "Asked whether …": a question, no one named.
     if matches!(word.as_str(), "asked" | "asking")
         && left.is_none_or(|j| {
@@ -821,6 +883,31 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
                 frame.source = Source::Np(np);
             } else {
                 let np = cx.np_left(j)?;
+                // "fears", "plans", "views" are nouns as often as verbs: only a name,
+                // a pronoun or a speaker word makes them verbs.
+                let head = &cx.toks[np.end - 1];
+                if kind == CueKind::Evaluate
+                    && word.ends_with('s')
+                    && !(head.is_capitalized()
+                        || lexicon::is_pronoun(&head.key())
+                        || cx.lex.noun(&head.key()).is_some())
+                {
+                    return None;
+                }
+                // "leaders on the ground told": the phrase before the preposition.
+                let np = match np.start.checked_sub(1) {
+                    Some(p)
+                        if cx.word(p).is_some_and(|w| {
+                            matches!(w.as_str(), "on" | "in" | "at" | "from" | "with")
+                        }) =>
+                    {
+                        match p.checked_sub(1).and_then(|q| cx.np_left(q)) {
+                            Some(outer) if outer.start < p => outer.start..np.end,
+                            _ => np,
+                        }
+                    }
+                    _ => np,
+                };
                 let np = cx.extend_to_boundary(np);
                 subject_start = Some(np.start);
                 frame.source = Source::Np(np);
@@ -1017,6 +1104,21 @@ fn resolve_nesting(cx: &Ctx, frames: &mut Vec<Frame>, first: usize) {
     }
     let inside = |f: &Frame, pos: usize| f.content.iter().any(|r| r.contains(&pos));
     let mut keep = vec![true; n];
+    // A report before its cue ("…, said Henson") holds every cue inside it.
+    for x in (first..n).rev() {
+        if !keep[x] {
+            continue;
+        }
+        for y in first..x {
+            let before_x = frames[x]
+                .content
+                .iter()
+                .any(|r| r.end <= frames[x].cue.start && r.contains(&frames[y].cue.start));
+            if before_x {
+                keep[y] = false;
+            }
+        }
+    }
     for x in first..n {
         for y in first..n {
             if x == y || !keep[x] || !keep[y] || !inside(&frames[x], frames[y].cue.start) {

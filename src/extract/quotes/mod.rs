@@ -187,6 +187,11 @@ fn is_work_noun(w: &str) -> bool {
             | "magazine"
             | "newspaper"
             | "report"
+            | "anthem"
+            | "hymn"
+            | "ballad"
+            | "tune"
+            | "slogan"
     )
 }
 
@@ -384,9 +389,11 @@ impl Assembler<'_, '_> {
             // A report that holds quotations is reported by them; one that names a
             // work is no report.
             let holds = f.content.iter().any(|r| {
-                ix.quotes_in(r)
-                    .iter()
-                    .any(|&(_, q)| ix.scare[q] != Scare::Yes)
+                ix.quotes_in(r).iter().any(|&(k, q)| match ix.scare[q] {
+                    Scare::No => true,
+                    Scare::Title => k < r.start + 4,
+                    Scare::Yes => false,
+                })
             });
             if holds {
                 continue;
@@ -512,7 +519,26 @@ impl Assembler<'_, '_> {
                         "of" | "the" | "a" | "an" | "and" | "in" | "on" | "to" | "for"
                     )
             });
-        if title_case && before.last().is_some_and(|w| is_work_noun(w)) {
+        let m_close = self.marks[q].close;
+        let after = self
+            .toks
+            .iter()
+            .skip(k)
+            .skip_while(|t| t.start < m_close)
+            .take(2)
+            .filter(|t| t.is_word())
+            .map(|t| t.key())
+            .collect::<Vec<_>>();
+        let work_before = before.last().is_some_and(|w| is_work_noun(w));
+        let work_after = after
+            .iter()
+            .any(|w| is_work_noun(w) || w == "radio" || w == "show");
+        // "on CBS's “Face the Nation”", "told MSNBC's “Morning Joe”".
+        let show = k > 0
+            && (self.toks[k - 1].is_possessive()
+                || before.last().is_some_and(|w| w == "on" || w == "watching"))
+            && ws.len() <= 6;
+        if title_case && (work_before || work_after || show) {
             Scare::Title
         } else {
             Scare::No
