@@ -213,7 +213,13 @@ impl Ctx<'_, '_> {
         while j > self.a {
             j -= 1;
             match self.word(j) {
-                Some(w) if lexicon::is_aux_or_adverb(&w) => continue,
+                // "Early described it": a name, not an adverb.
+                Some(w)
+                    if lexicon::is_aux_or_adverb(&w)
+                        && (j == self.a || !self.toks[j].is_capitalized()) =>
+                {
+                    continue;
+                }
                 // "Sen. Ted Cruz (R-Texas) said"
                 None if self.punct(j, ")") => {
                     let open = (j.saturating_sub(8).max(self.a)..j)
@@ -261,7 +267,7 @@ impl Ctx<'_, '_> {
             .any(|k| self.toks[k].is_word() && lexicon::is_determiner(&self.toks[k].key()));
         (h.is_capitalized() && !(head == self.a && lexicon::is_common_capital(&key)))
             || self.lex.noun(&key).is_some()
-            || is_number(&key)
+            || (is_number(&key) && e - s == 1)
             || det
             || (key.len() > 3 && key.ends_with('s') && !key.ends_with("ss"))
     }
@@ -380,7 +386,9 @@ impl Ctx<'_, '_> {
         if lexicon::is_pronoun(&first) {
             return Some(k..k + 1);
         }
-        if lexicon::is_np_stop(&first) || is_preposition(&first) || is_time_word(&first) {
+        let name = self.toks[k].is_capitalized() && k > self.a;
+        if !name && (lexicon::is_np_stop(&first) || is_preposition(&first)) || is_time_word(&first)
+        {
             return None;
         }
         let mut e = k;
@@ -557,6 +565,9 @@ impl Ctx<'_, '_> {
         {
             cs += 1;
         }
+        if cs == self.a {
+            cs = self.skip_dateline(cs);
+        }
         // The phrases between commas: the first that can be a subject names the
         // speaker, or the name right after it ("her adviser, Jake Sullivan, said").
         let mut segs: Vec<Range<usize>> = Vec::new();
@@ -595,7 +606,7 @@ impl Ctx<'_, '_> {
     /// The noun phrase at the start of the unit, as the subject of a participle whose
     /// own subject is not there ("Petrenko left, saying …").
     fn unit_subject(&self) -> Option<Range<usize>> {
-        let mut s = self.a;
+        let mut s = self.skip_dateline(self.a);
         while self
             .word(s)
             .is_some_and(|w| matches!(w.as_str(), "but" | "and" | "so" | "yet" | "still" | "then"))
@@ -609,6 +620,28 @@ impl Ctx<'_, '_> {
             s = comma + 1;
         }
         self.subject_at(s)
+    }
+
+    /// Past a dateline that opens a story: "WASHINGTON (AP) —", "KELLEN, May 2 —".
+    fn skip_dateline(&self, s: usize) -> usize {
+        for k in s..self.eff.min(s + 14) {
+            let t = &self.toks[k];
+            if t.quote.is_some() {
+                return s;
+            }
+            if t.kind == Kind::Punct && matches!(t.text, "—" | "–" | "-") {
+                return if k > s { k + 1 } else { s };
+            }
+            let fits = if t.is_word() {
+                t.is_capitalized() || t.text.chars().all(|c| c.is_ascii_digit())
+            } else {
+                matches!(t.text, "," | "." | "(" | ")")
+            };
+            if !fits {
+                return s;
+            }
+        }
+        s
     }
 
     /// A subject phrase starting at `s`: a pronoun, a name ("Mr. Obama", "Rubio's
@@ -628,8 +661,8 @@ impl Ctx<'_, '_> {
         {
             return None;
         }
-        // "Dashing into the room, …": a participle, not a name.
-        if first.ends_with("ing")
+        // "Dashing into the room, …", "Informed of …": a participle, not a name.
+        if (first.ends_with("ing") || first.ends_with("ed"))
             && self
                 .word(s + 1)
                 .is_some_and(|w| is_preposition(&w) || lexicon::is_determiner(&w))
@@ -1127,7 +1160,10 @@ fn resolve_nesting(cx: &Ctx, frames: &mut Vec<Frame>, first: usize) {
             let after_x = frames[y].cue.start > frames[x].cue.start;
             let cut = match &frames[y].source {
                 Source::Inherit(_) | Source::Next if after_x => Some(frames[y].cue.start),
-                Source::Np(r) | Source::Relative(r) if after_x => coordinated(cx, r.start),
+                Source::Np(r) if after_x => coordinated(cx, r.start),
+                Source::Relative(r) if after_x => {
+                    coordinated(cx, r.start).filter(|&c| !cx.punct(c, ","))
+                }
                 _ => None,
             };
             let Some(cut) = cut else {
@@ -1238,6 +1274,10 @@ fn coordinated(cx: &Ctx, subject: usize) -> Option<usize> {
     match cx.word(p).as_deref() {
         Some("but" | "while" | "whereas" | "although" | "though" | "yet") => Some(p),
         Some("and") if p > cx.a && cx.punct(p - 1, ",") => Some(p),
+        // "Cruz accuses Obama of … and Trump says …": a named speaker of his own.
+        Some("and") if cx.toks[subject].is_capitalized() => Some(p),
+        // "X calls for action, even a top strategist said …": a clause of its own.
+        None if cx.punct(p, ",") && p >= cx.a + 3 && !cx.punct(p - 1, ",") => Some(p),
         _ => None,
     }
 }
