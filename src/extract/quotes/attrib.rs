@@ -263,8 +263,10 @@ impl Ctx<'_, '_> {
         {
             return false;
         }
-        let det = (s..head)
-            .any(|k| self.toks[k].is_word() && lexicon::is_determiner(&self.toks[k].key()));
+        let det = (s..head).any(|k| {
+            self.toks[k].is_possessive()
+                || (self.toks[k].is_word() && lexicon::is_determiner(&self.toks[k].key()))
+        });
         (h.is_capitalized() && !(head == self.a && lexicon::is_common_capital(&key)))
             || self.lex.noun(&key).is_some()
             || (is_number(&key) && e - s == 1)
@@ -364,14 +366,22 @@ impl Ctx<'_, '_> {
     /// A speaker phrase grown left over a few more words when that reaches a comma or
     /// a quotation: ""…," former presidential candidate Herman Cain said".
     fn extend_to_boundary(&self, np: Range<usize>) -> Range<usize> {
+        if np.len() == 1 && self.word(np.start).is_some_and(|w| lexicon::is_pronoun(&w)) {
+            return np;
+        }
         let mut s = np.start;
-        while s > self.a && np.start - s < 4 {
+        while s > self.a && np.start - s < 7 {
             match self.word(s - 1) {
-                Some(w) if !lexicon::is_np_stop(&w) && self.cue_at(s - 1).is_none() => s -= 1,
+                Some(w)
+                    if (!lexicon::is_np_stop(&w) || w == "and") && self.cue_at(s - 1).is_none() =>
+                {
+                    s -= 1
+                }
                 _ => break,
             }
         }
         let boundary = s > self.a
+            && self.word(s).as_deref() != Some("and")
             && (self.punct(s - 1, ",") || self.punct(s - 1, "—") || self.is_close(s - 1));
         if boundary && s < np.start {
             s..np.end
@@ -746,29 +756,51 @@ fn unit_frames(cx: &Ctx, ui: usize, out: &mut Vec<Frame>) {
         }
         i = cue_end;
     }
-    post_quote_frame(cx, ui, out);
+    post_quote_frame(cx, ui, out, first);
 }
 
 /// ""…," the nominee riffed." and ""…," remembered Roy Verley.": after a quotation
 /// that opens the unit, a speaker and a past-tense verb are a reporting cue even when
 /// the verb is not in the list.
-fn post_quote_frame(cx: &Ctx, ui: usize, out: &mut Vec<Frame>) {
-    if cx.toks[cx.a].kind != Kind::Open {
-        return;
+fn post_quote_frame(cx: &Ctx, ui: usize, out: &mut Vec<Frame>, first: usize) {
+    let mut seen = 0;
+    let mut open = None;
+    for close in cx.a..cx.b {
+        match cx.toks[close].kind {
+            Kind::Open => open = Some(close),
+            Kind::Close => {}
+            _ => continue,
+        }
+        let Some(o) = open.filter(|_| cx.is_close(close)) else {
+            continue;
+        };
+        seen += 1;
+        if seen > 16 {
+            return;
+        }
+        // Already reported by a cue.
+        if out[first..]
+            .iter()
+            .any(|f| f.content.iter().any(|r| r.contains(&o)))
+        {
+            continue;
+        }
+        if let Some(f) = quote_then_verb(cx, ui, o, close) {
+            out.push(f);
+        }
     }
-    let Some(close) = (cx.a..cx.b).find(|&k| cx.is_close(k)) else {
-        return;
-    };
-    if out.last().is_some_and(|f| f.unit == ui) {
-        return;
-    }
+}
+
+fn quote_then_verb(cx: &Ctx, ui: usize, open: usize, close: usize) -> Option<Frame> {
     let mut k = close + 1;
     if cx.punct(k, ",") {
         k += 1;
     }
     let verb = |m: usize| {
         cx.word(m).is_some_and(|w| {
-            w.ends_with("ed") && !lexicon::is_np_stop(&w) && !cx.toks[m].is_capitalized()
+            (w.ends_with("ed") || w == "read")
+                && !lexicon::is_np_stop(&w)
+                && !cx.toks[m].is_capitalized()
         })
     };
     let ends = |m: usize| {
@@ -777,11 +809,16 @@ fn post_quote_frame(cx: &Ctx, ui: usize, out: &mut Vec<Frame>) {
             || cx.modifier_at(m).is_some()
             || cx.word(m).is_some_and(|w| is_preposition(&w))
     };
+    let start = if open == cx.a + 1 || open == cx.a {
+        cx.a
+    } else {
+        open
+    };
     let mut frame = Frame {
         unit: ui,
         cue: k..k + 1,
         source: Source::Unnamed,
-        content: std::iter::once(cx.a..close + 1).collect(),
+        content: std::iter::once(start..close + 1).collect(),
         colon: false,
         bare: false,
     };
@@ -797,9 +834,9 @@ fn post_quote_frame(cx: &Ctx, ui: usize, out: &mut Vec<Frame>) {
         frame.cue = np.end..np.end + 1;
         frame.source = Source::Np(np);
     } else {
-        return;
+        return None;
     }
-    out.push(frame);
+    Some(frame)
 }
 
 fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Option<Frame> {
