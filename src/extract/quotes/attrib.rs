@@ -123,7 +123,6 @@ fn is_subordinator(w: &str) -> bool {
         "when"
             | "as"
             | "because"
-            | "if"
             | "although"
             | "though"
             | "until"
@@ -247,6 +246,9 @@ impl Ctx<'_, '_> {
 
     /// Whether a phrase `s..e` can name a speaker.
     fn valid_np(&self, s: usize, e: usize) -> bool {
+        if e > s && self.punct(e - 1, "%") {
+            return true;
+        }
         let Some(head) = (s..e).rev().find(|&k| self.toks[k].is_word()) else {
             return false;
         };
@@ -526,7 +528,7 @@ impl Ctx<'_, '_> {
         if k >= self.eff {
             return (None, display, colon);
         }
-        if self.punct(k, ",") || self.punct(k, "—") {
+        if self.punct(k, ",") || self.punct(k, "—") || self.punct(k, ";") || self.punct(k, ")") {
             return (None, display, false);
         }
         // "said of the decision.", "said when asked": an adverbial, not a report; but
@@ -699,8 +701,14 @@ impl Ctx<'_, '_> {
                     e += 1;
                 }
             }
-        } else if lexicon::is_determiner(&first) && first != "that" {
+        } else if (lexicon::is_determiner(&first) && first != "that")
+            || first.chars().all(|c| c.is_ascii_digit())
+        {
             e = s + 1;
+            // "47% say", "67 percent of voters say".
+            if self.punct(e, "%") {
+                e += 1;
+            }
             let stop = e + 4;
             while e < stop.min(self.eff)
                 && self
@@ -936,13 +944,24 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
         Some(j) if cx.toks[j].is_free_word() => {
             let w = cx.toks[j].key();
             if w == "who" || w == "which" {
-                let ante = (j > cx.a && cx.punct(j - 1, ","))
-                    .then(|| cx.np_left(j - 2))
-                    .flatten()?;
-                frame.source = Source::Relative(ante.clone());
-                subject_start = Some(ante.start);
+                if j > cx.a && cx.punct(j - 1, ",") {
+                    let ante = cx.np_left(j - 2)?;
+                    frame.source = Source::Relative(ante.clone());
+                    subject_start = Some(ante.start);
+                } else {
+                    // "business leaders who say …": the phrase before, if any.
+                    frame.source = match j.checked_sub(1).and_then(|p| cx.np_left(p)) {
+                        Some(ante) => Source::Relative(ante),
+                        None => Source::Unnamed,
+                    };
+                }
             } else if matches!(w.as_str(), "and" | "but") || (participle && w == "by") {
                 frame.source = Source::Inherit(usize::MAX);
+            } else if w == "to" && !participle {
+                // "took to Twitter to say thanks": the sentence's subject says it.
+                let np = cx.unit_subject().filter(|np| np.end < j)?;
+                subject_start = Some(np.start);
+                frame.source = Source::Np(np);
             } else if participle {
                 // "issued a statement saying …": the unit's subject speaks.
                 if !matches!(cx.lex.noun(&w), Some(lexicon::Noun::Document)) {
@@ -982,6 +1001,18 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
                 subject_start = Some(np.start);
                 frame.source = Source::Np(np);
             }
+        }
+        // "47% say …"
+        Some(j)
+            if cx.punct(j, "%")
+                && j > cx.a
+                && cx
+                    .word(j - 1)
+                    .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit())) =>
+        {
+            let np = cx.extend_to_boundary(j - 1..j + 1);
+            subject_start = Some(np.start);
+            frame.source = Source::Np(np);
         }
         Some(j) if cx.punct(j, ",") || cx.punct(j, "—") || cx.is_close(j) => {
             let after_quote = cx.is_close(j) || (j > cx.a && cx.is_close(j - 1));
@@ -1304,7 +1335,15 @@ fn participle_subject(cx: &Ctx, cue: usize) -> Option<Range<usize>> {
 /// said", "; she said", ", while officials said". None when the speaker is part of
 /// the report ("said Petrenko told him").
 fn coordinated(cx: &Ctx, subject: usize) -> Option<usize> {
-    let p = subject.checked_sub(1)?;
+    let mut p = subject.checked_sub(1)?;
+    // "while only 49 percent say"
+    while p > cx.a
+        && cx
+            .word(p)
+            .is_some_and(|w| matches!(w.as_str(), "only" | "even" | "just" | "also" | "still"))
+    {
+        p -= 1;
+    }
     if cx.punct(p, ";") || cx.punct(p, "—") {
         return Some(subject);
     }

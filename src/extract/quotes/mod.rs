@@ -462,30 +462,41 @@ impl Assembler<'_, '_> {
         {
             return Some(s..colon);
         }
-        // The subject of the clause the colon ends.
-        let s = (u.toks.start..colon)
+        // The subject of the clause the colon ends, or of the sentence.
+        let clause = (u.toks.start..colon)
             .rev()
             .find(|&k| self.toks[k].is_punct(",") && self.toks[k].quote.is_none())
             .map_or(u.toks.start, |k| k + 1);
-        if s >= colon || colon - s > 25 || !self.toks[s].is_free_word() {
+        self.name_at(clause, colon)
+            .or_else(|| self.name_at(u.toks.start, colon))
+    }
+
+    /// A pronoun or a name ("Trump", "the Illinois Board of Elections") at `s` that is
+    /// followed by a verb before `limit`.
+    fn name_at(&self, s: usize, limit: usize) -> Option<Range<usize>> {
+        if s >= limit || limit - s > 25 || !self.toks[s].is_free_word() {
             return None;
         }
         let key = self.toks[s].key();
         if matches!(key.as_str(), "he" | "she") {
             return Some(s..s + 1);
         }
-        if !self.toks[s].is_capitalized() || lexicon::is_common_capital(&key) {
+        let first = if key == "the" { s + 1 } else { s };
+        let t = self.toks.get(first)?;
+        if !t.is_capitalized() || lexicon::is_common_capital(&t.key()) {
             return None;
         }
-        let mut e = s + 1;
-        while e < colon
+        let mut e = first + 1;
+        while e < limit
             && (self.toks[e].is_capitalized()
+                || self.toks[e].key() == "of"
+                    && self.toks.get(e + 1).is_some_and(Tok::is_capitalized)
                 || (self.toks[e].is_punct(".") && self.toks[e - 1].text.chars().count() <= 3))
         {
             e += 1;
         }
         // A name followed by its verb, not a heading ("Poll: …").
-        (e < colon && self.toks[e].is_free_word()).then_some(s..e)
+        (e < limit && self.toks[e].is_free_word()).then_some(s..e)
     }
 
     /// A quotation no cue reports is kept when it is a sentence of its own.
