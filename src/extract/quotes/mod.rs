@@ -54,7 +54,7 @@ pub fn extract_quotes(article: &Article, people: &[Person]) -> Vec<Quote> {
     if units.is_empty() {
         return Vec::new();
     }
-    let names = names::Names::find(body, &toks, &units, people);
+    let names = names::Names::find(body, &article.title, &toks, &units, people);
     let frames = attrib::frames(&toks, &units);
     let resolver = Resolver::new(body, &toks, &units, &names, people);
     let speakers = resolver.speakers(&frames);

@@ -9,7 +9,8 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::lexicon::{self, Lexicon, Noun};
-use super::tokens::{Kind, Tok, Unit};
+use super::tokens::{self, Kind, Tok, Unit};
+use crate::extract::text;
 use crate::extract::{Gender, Person};
 
 /// One use of a name.
@@ -47,6 +48,8 @@ pub(super) struct Names {
     pub forms: Vec<Form>,
     /// Index in `runs` of the run covering each token, for tokens in a name.
     by_tok: HashMap<usize, usize>,
+    /// Forms by their lowercase words, while building.
+    form_ids: HashMap<String, usize>,
 }
 
 fn is_connector(w: &str) -> bool {
@@ -141,10 +144,30 @@ impl Names {
                 || self.gender(run.canon, people).is_some())
     }
 
-    pub fn find(body: &str, toks: &[Tok], units: &[Unit], people: &[Person]) -> Names {
+    /// The names of an article's body, with the fuller forms its title may give
+    /// ("President Donald Trump" in the title, "Trump" in the body).
+    pub fn find(body: &str, title: &str, toks: &[Tok], units: &[Unit], people: &[Person]) -> Names {
         let lex = lexicon::get();
         let mut names = Names::default();
-        let mut form_ids: HashMap<String, usize> = HashMap::new();
+        // A headline in title case capitalises every word: no names to learn there.
+        let title_words = text::words(title);
+        let capitals = title_words.iter().filter(|w| w.is_capitalized()).count();
+        if !title_words.is_empty() && capitals * 2 <= title_words.len() + 1 && title.len() < 1000 {
+            let t_toks = tokens::tokenize(title, &[]);
+            let t_units = tokens::units(title, &t_toks, &[]);
+            names.scan(title, &t_toks, &t_units, false);
+        }
+        names.scan(body, toks, units, true);
+        names.link_people(toks, people);
+        names.resolve_forms();
+        names.count_genders(toks, units, lex, people);
+        names
+    }
+
+    /// Runs of capitalised words; `record` keeps each use (the body's), else only
+    /// the forms (the title's).
+    fn scan(&mut self, body: &str, toks: &[Tok], units: &[Unit], record: bool) {
+        let lex = lexicon::get();
         for (ui, unit) in units.iter().enumerate() {
             let mut i = unit.toks.start;
             while i < unit.toks.end {
@@ -178,14 +201,10 @@ impl Names {
                     }
                     j += 1;
                 }
-                names.add_run(body, toks, start..j, (ui, unit), lex, &mut form_ids);
+                self.add_run(body, toks, start..j, (ui, unit), record);
                 i = j.max(start + 1);
             }
         }
-        names.link_people(toks, people);
-        names.resolve_forms();
-        names.count_genders(toks, units, lex, people);
-        names
     }
 
     fn add_run(
@@ -194,9 +213,9 @@ impl Names {
         toks: &[Tok],
         run: Range<usize>,
         (ui, unit): (usize, &Unit),
-        lex: &Lexicon,
-        form_ids: &mut HashMap<String, usize>,
+        record: bool,
     ) {
+        let lex = lexicon::get();
         let mut s = run.start;
         // A common word that starts a sentence or a quotation is not a name.
         let at_start = s == unit.toks.start || (s > 0 && toks[s - 1].kind == Kind::Open);
@@ -251,7 +270,7 @@ impl Names {
         let org = matches!(lex.noun(&head), Some(Noun::Body | Noun::Document))
             || name_words.iter().any(|w| w == "of")
             || (name_words.len() == 1 && is_acronym(toks[last].text.trim_end_matches("'s")));
-        let form = *form_ids.entry(key).or_insert_with(|| {
+        let form = *self.form_ids.entry(key).or_insert_with(|| {
             let end_tok = &toks[last];
             let stem = end_tok.text.trim_end_matches("'s").trim_end_matches("’s");
             let end = end_tok.start + stem.len();
@@ -281,6 +300,9 @@ impl Names {
                 Gender::Male => self.forms[form].male += 2,
                 Gender::Female => self.forms[form].female += 2,
             }
+        }
+        if !record {
+            return;
         }
         let idx = self.runs.len();
         for k in first..=last {

@@ -454,3 +454,15 @@ fn hostile_input_stays_linear() {
     // Debug builds are slow; quadratic behaviour would take hours, not seconds.
     assert!(start.elapsed().as_secs() < 60, "{:?}", start.elapsed());
 }
+
+#[test]
+fn the_title_gives_fuller_names() {
+    let mut a = article("“We will reopen the bridge,” Petrenko said.");
+    a.title = "Minister Oksana Petrenko promises a new bridge for Kellen".to_string();
+    let q = extract_quotes(&a, &[]);
+    assert_eq!(q[0].speaker.as_deref(), Some("Oksana Petrenko"));
+    // A headline in title case names nothing reliably.
+    a.title = "Petrenko Ivanova Promises New Bridge".to_string();
+    let q = extract_quotes(&a, &[]);
+    assert_eq!(q[0].speaker.as_deref(), Some("Petrenko"));
+}
