@@ -1266,18 +1266,16 @@ fn resolve_nesting(cx: &Ctx, frames: &mut Vec<Frame>, first: usize) {
             continue;
         }
         let clause = participle_subject(cx, frames[x].cue.start);
-        match frames[x].source {
-            Source::Inherit(_) if clause.is_some() => {
-                frames[x].source = Source::Np(clause.unwrap_or_default());
-            }
-            Source::Inherit(_) => match last_kept {
+        match (&frames[x].source, clause) {
+            (Source::Inherit(_), Some(np)) => frames[x].source = Source::Np(np),
+            (Source::Inherit(_), None) => match last_kept {
                 Some(p) => frames[x].source = Source::Inherit(p),
                 None => match cx.unit_subject() {
                     Some(np) if np.end <= frames[x].cue.start => frames[x].source = Source::Np(np),
                     _ => keep[x] = false,
                 },
             },
-            Source::Next => match (x + 1..n).find(|&y| keep[y]) {
+            (Source::Next, _) => match (x + 1..n).find(|&y| keep[y]) {
                 Some(y) => frames[x].source = frames[y].source.clone(),
                 None => keep[x] = false,
             },

@@ -13,19 +13,30 @@
 //! 5. `resolve`: from a speaker phrase to a speaker: a canonical person's name (the
 //!    people module's when it knows the name), a body ("White House"), or none.
 //!
-//! Then each quotation is given to the cue whose report holds it; a quotation that
-//! stands alone as a sentence goes with the speaker of the quotation before it in the
-//! paragraph ("…," she said. "…"), or with the speaker a colon introduces; a report
-//! that holds no quotation is indirect speech.
+//! Then each quotation is given to the cue whose report holds it ("…," she said;
+//! she said: "…"; she said the talks were "useful"). A quotation that stands alone
+//! as a sentence goes with the speaker of the last report before it in the
+//! paragraph, or ending the paragraph before ("…," she said. "…"); one after a colon
+//! with no cue goes with the name or subject before the colon ("She was blunt:
+//! "…""); after a quotation, a speaker and any past-tense verb make a cue ("…,"
+//! she sighed). A report that holds no quotation is indirect speech. A report that
+//! holds quotations is given as those quotations only: the quoted words are what was
+//! said, the rest is the writer's.
 //!
-//! Not quotes: a quoted fragment that no cue reports and that is not a sentence of
-//! its own is a scare quote, a title or a nickname, and is left out, as is a fragment
-//! after "so-called", "dubbed", "known as" and the like, even inside reported speech,
-//! and a title-case fragment after "book", "film" and the like. A quoted sentence
-//! that no cue reports is kept with no speaker.
+//! Not quotes (left out, not kept with no speaker): a quoted fragment that no cue
+//! reports and that is not a sentence of its own is a scare quote, a title or a
+//! nickname; so is a fragment after "so-called", "dubbed", "known as" and the like,
+//! even inside reported speech, and a title-case fragment that names a work (after
+//! "book", "film", before "show", or a show after "on" or "CNN's"). A quoted sentence
+//! that no cue reports and no speaker before it claims is kept, with no speaker.
 //!
-//! Everything is linear in the length of the article: each step is one pass, and
-//! the look-arounds are bounded.
+//! Speakers are never guessed: a pronoun goes to the most recent person of its
+//! gender only when no person of unknown gender comes between; "the president" to
+//! the one president the article (or the people module) names; a surname to the
+//! fullest form of the name when only one form is much more common than the others.
+//!
+//! Everything is linear in the length of the article: each step is one pass, the
+//! look-arounds are bounded, and a unit holds at most 64 cues.
 
 mod attrib;
 mod lexicon;

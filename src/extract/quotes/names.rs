@@ -160,7 +160,7 @@ impl Names {
         names.scan(body, toks, units, true);
         names.link_people(toks, people);
         names.resolve_forms();
-        names.count_genders(toks, units, lex, people);
+        names.count_genders(toks, units, lex);
         names
     }
 
@@ -404,12 +404,10 @@ impl Names {
     }
 
     /// He or she after a name, in a sentence where it is the only person named.
-    fn count_genders(&mut self, toks: &[Tok], units: &[Unit], lex: &Lexicon, people: &[Person]) {
-        let mut ri = 0;
+    fn count_genders(&mut self, toks: &[Tok], units: &[Unit], lex: &Lexicon) {
         let mut per_unit: Vec<Option<usize>> = vec![None; units.len()];
         let mut crowded = vec![false; units.len()];
-        while ri < self.runs.len() {
-            let run = &self.runs[ri];
+        for run in &self.runs {
             let f = &self.forms[run.canon];
             let person =
                 !f.org && (run.title.is_some() || f.words.len() >= 2 || f.person.is_some());
@@ -423,9 +421,7 @@ impl Names {
                     }
                 }
             }
-            ri += 1;
         }
-        let _ = people;
         for u in 0..units.len() {
             let Some(c) = per_unit[u] else { continue };
             let mut ranges = vec![units[u].toks.clone()];

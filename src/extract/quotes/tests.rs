@@ -466,3 +466,56 @@ fn the_title_gives_fuller_names() {
     let q = extract_quotes(&a, &[]);
     assert_eq!(q[0].speaker.as_deref(), Some("Petrenko"));
 }
+
+#[test]
+fn news_conventions() {
+    check(&[
+        // A dateline is not the subject.
+        (
+            "KELLEN, May 2 (Kellen Daily) — Mayor Ada Brandt cut the budget, saying the town could not pay.",
+            &[("the town could not pay", Some("Ada Brandt"), I)],
+        ),
+        // Counts speak for groups.
+        (
+            "In the poll, 47% say the bridge should be rebuilt.",
+            &[("the bridge should be rebuilt", None, I)],
+        ),
+        (
+            "The plan angered farmers who say the river is rising.",
+            &[("the river is rising", None, I)],
+        ),
+        // A passive names no speaker.
+        ("The plan was criticized by engineers.", &[]),
+        // The name of a show is part of the addressee, not a quote.
+        (
+            "Tomas Varga told Kellen Radio's “Morning Hour” that the bridge was safe.",
+            &[("that the bridge was safe", Some("Tomas Varga"), I)],
+        ),
+        // Any past-tense verb between a quotation and its speaker reports it.
+        (
+            "“Not again,” Ada Brandt sighed.",
+            &[("Not again,", Some("Ada Brandt"), D)],
+        ),
+        (
+            "Tomas Varga leaned in and boomed: “We build it now.”",
+            &[("We build it now.", Some("Tomas Varga"), D)],
+        ),
+        // Names that are also words.
+        (
+            "“We are ready,” said Will Brandt.",
+            &[("We are ready,", Some("Will Brandt"), D)],
+        ),
+        (
+            "Informed of the vote, Early described it as “a surprise.”",
+            &[("a surprise.", Some("Early"), P)],
+        ),
+        // A question put to a speaker is reported too, by no one in particular.
+        (
+            "“No comment,” Ada Brandt said when asked about the budget.",
+            &[
+                ("No comment,", Some("Ada Brandt"), D),
+                ("the budget", None, I),
+            ],
+        ),
+    ]);
+}
