@@ -47,6 +47,7 @@ pub(super) struct Lexicon {
     nouns: HashMap<String, Noun>,
     /// Words of titles, lowercase, without periods ("president", "sen", "prime").
     titles: HashSet<String>,
+    places: HashSet<String>,
     female: HashSet<String>,
     male: HashSet<String>,
 }
@@ -121,6 +122,10 @@ impl Lexicon {
                     lex.titles.extend(line.split_whitespace().map(key));
                     continue;
                 }
+                "place" => {
+                    lex.places.insert(key(line));
+                    continue;
+                }
                 "female" => {
                     lex.female.insert(key(line));
                     continue;
@@ -154,6 +159,11 @@ impl Lexicon {
 
     pub fn is_title(&self, word: &str) -> bool {
         self.titles.contains(word)
+    }
+
+    /// A word that makes a name a place ("North", "County").
+    pub fn is_place_word(&self, word: &str) -> bool {
+        self.places.contains(word)
     }
 
     /// The gender a word gives the person it goes with ("Mrs.", "spokeswoman").
@@ -382,6 +392,12 @@ pub(super) fn is_common_capital(w: &str) -> bool {
                 | "former"
                 | "asked"
                 | "according"
+                | "more"
+                | "less"
+                | "update"
+                | "related"
+                | "watch"
+                | "advertisement"
                 | "alongside"
                 | "amid"
                 | "amidst"

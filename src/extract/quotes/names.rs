@@ -267,7 +267,12 @@ impl Names {
         let name_words: Vec<String> = words[name_from..].iter().map(|&k| toks[k].key()).collect();
         let key = name_words.join(" ");
         let head = name_words.last().cloned().unwrap_or_default();
+        // "Jr." on its own is no one.
+        if name_words.iter().all(|w| is_suffix(w)) {
+            return;
+        }
         let org = matches!(lex.noun(&head), Some(Noun::Body | Noun::Document))
+            || name_words.iter().any(|w| lex.is_place_word(w))
             || name_words.iter().any(|w| w == "of")
             || (name_words.len() == 1 && is_acronym(toks[last].text.trim_end_matches("'s")));
         let form = *self.form_ids.entry(key).or_insert_with(|| {

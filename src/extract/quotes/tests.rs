@@ -519,3 +519,11 @@ fn news_conventions() {
         ),
     ]);
 }
+
+#[test]
+fn places_are_not_people() {
+    check(&[(
+        "North Kelland passed the law on Monday. “It is fair,” he said.",
+        &[("It is fair,", None, D)],
+    )]);
+}
