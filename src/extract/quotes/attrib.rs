@@ -506,12 +506,27 @@ impl Ctx<'_, '_> {
                 display = k;
                 first_mod = false;
             }
+            // "said Friday afternoon"
+            while self.word(k).is_some_and(|w| is_time_word(&w)) {
+                k += 1;
+            }
         }
         // "said in an interview with CNN that …": an adverbial before "that".
+        // "said after the convention he would …": before a pronoun that starts a clause.
         if self.word(k).is_some_and(|w| is_preposition(&w)) {
             let mut m = k;
             while m < self.eff && m - k < 10 && self.toks[m].is_free_word() {
-                if self.word(m).as_deref() == Some("that") {
+                let w = self.word(m);
+                if w.as_deref() == Some("that") {
+                    k = m;
+                    break;
+                }
+                if m > k + 1
+                    && m - k <= 6
+                    && w.as_deref()
+                        .is_some_and(|w| matches!(w, "he" | "she" | "they" | "we" | "i"))
+                    && self.word(m - 1).is_some_and(|p| !is_preposition(&p))
+                {
                     k = m;
                     break;
                 }
@@ -571,7 +586,16 @@ impl Ctx<'_, '_> {
                 || self.word(cs).is_some_and(|w| {
                     matches!(
                         w.as_str(),
-                        "but" | "and" | "so" | "yet" | "still" | "meanwhile"
+                        "but"
+                            | "and"
+                            | "so"
+                            | "yet"
+                            | "still"
+                            | "meanwhile"
+                            | "even"
+                            | "only"
+                            | "also"
+                            | "now"
                     )
                 }))
         {
@@ -599,7 +623,14 @@ impl Ctx<'_, '_> {
             let named = self.toks[np.end - 1].is_capitalized();
             // A short phrase with a tail ("Six newspapers in the state") is all one.
             let all_words = (np.end..seg.end).all(|k| self.toks[k].is_free_word());
-            (np.end == seg.end || (all_words && seg.len() <= 10)).then(|| (seg.clone(), named))
+            let tail = self.word(np.end).is_some_and(|w| {
+                matches!(
+                    w.as_str(),
+                    "in" | "of" | "for" | "at" | "from" | "on" | "with"
+                )
+            });
+            (np.end == seg.end || (all_words && tail && seg.len() <= 10))
+                .then(|| (seg.clone(), named))
         };
         for (n, seg) in segs.iter().enumerate() {
             if let Some((np, named)) = subject(seg) {
@@ -1128,7 +1159,11 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
     if let Some(s) = subject_start
         && s > cx.a
     {
-        let p = s - 1;
+        let mut p = s - 1;
+        // "…, as police have said."
+        if cx.word(p).as_deref() == Some("as") && after.is_none() && p > cx.a {
+            p -= 1;
+        }
         if cx.punct(p, ",") || cx.punct(p, "—") || cx.is_close(p) {
             let mut before_end = p + usize::from(cx.is_close(p));
             while before_end > cx.a
@@ -1347,6 +1382,8 @@ fn coordinated(cx: &Ctx, subject: usize) -> Option<usize> {
     }
     match cx.word(p).as_deref() {
         Some("but" | "while" | "whereas" | "although" | "though" | "yet") => Some(p),
+        // "donations, which he said were …"
+        Some("which" | "who") if p > cx.a && cx.punct(p - 1, ",") => Some(p),
         Some("and") if p > cx.a && cx.punct(p - 1, ",") => Some(p),
         // "Cruz accuses Obama of … and Trump says …": a named speaker of his own.
         Some("and") if cx.toks[subject].is_capitalized() => Some(p),
