@@ -1002,11 +1002,33 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
                 subject_start = Some(np.start);
                 frame.source = Source::Np(np);
             } else {
-                let np = cx.np_left(j)?;
-                // "fears", "plans", "views" are nouns as often as verbs: only a name,
+                // "a poll released in late August found": past the time phrase.
+                let np = cx.np_left(j).or_else(|| {
+                    if !is_time_word(&w) {
+                        return None;
+                    }
+                    let p = (j.saturating_sub(3).max(cx.a)..j).rev().find(|&k| {
+                        cx.word(k).is_some_and(|p| {
+                            matches!(
+                                p.as_str(),
+                                "in" | "on" | "at" | "last" | "this" | "early" | "late" | "next"
+                            )
+                        })
+                    })?;
+                    let p = if cx
+                        .word(p.wrapping_sub(1))
+                        .is_some_and(|w| matches!(w.as_str(), "in" | "on" | "at"))
+                    {
+                        p - 1
+                    } else {
+                        p
+                    };
+                    cx.np_left(p.checked_sub(1)?)
+                })?;
+                // "fears", "plans", "tweets" are nouns as often as verbs: only a name,
                 // a pronoun or a speaker word makes them verbs.
                 let head = &cx.toks[np.end - 1];
-                if kind == CueKind::Evaluate
+                if word != "says"
                     && word.ends_with('s')
                     && !(head.is_capitalized()
                         || lexicon::is_pronoun(&head.key())

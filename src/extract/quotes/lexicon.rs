@@ -367,7 +367,35 @@ pub(super) fn is_aux_or_adverb(w: &str) -> bool {
             | "separately"
             | "further"
             | "specifically"
+            | "now"
+            | "today"
+            | "yesterday"
+            | "tonight"
     ) || (w.len() > 4 && w.ends_with("ly") && w != "only")
+        || is_negated_aux(w)
+}
+
+/// "hasn't", "didn’t": an auxiliary with its negation.
+fn is_negated_aux(w: &str) -> bool {
+    let w = w.replace('’', "'");
+    matches!(
+        w.as_str(),
+        "hasn't"
+            | "haven't"
+            | "hadn't"
+            | "didn't"
+            | "doesn't"
+            | "don't"
+            | "won't"
+            | "wouldn't"
+            | "isn't"
+            | "wasn't"
+            | "aren't"
+            | "weren't"
+            | "can't"
+            | "couldn't"
+            | "shouldn't"
+    )
 }
 
 /// Capitalised words that start sentences without naming anyone.

@@ -173,9 +173,17 @@ impl<'r, 'a> Resolver<'r, 'a> {
         });
         let core = r.start..split.unwrap_or(r.end);
         let rest = split.map(|k| k + 1..r.end).filter(|x| !x.is_empty());
+        // The head is the last noun: "a poll released" is a poll.
+        let participle = |k: usize| {
+            let t = &self.toks[k];
+            k > core.start
+                && !t.is_capitalized()
+                && t.text.ends_with("ed")
+                && self.lex.noun(&t.key()).is_none()
+        };
         let Some(head) = (core.start..core.end)
             .rev()
-            .find(|&k| self.toks[k].is_word())
+            .find(|&k| self.toks[k].is_word() && !participle(k))
         else {
             return sp;
         };

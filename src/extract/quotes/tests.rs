@@ -484,6 +484,22 @@ fn news_conventions() {
             "The plan angered farmers who say the river is rising.",
             &[("the river is rising", None, I)],
         ),
+        (
+            "Oksana Petrenko now says she opposes the plan.",
+            &[("she opposes the plan", Some("Oksana Petrenko"), I)],
+        ),
+        (
+            "A Kellen Council poll released in late August found that most voters backed the bridge.",
+            &[(
+                "that most voters backed the bridge",
+                Some("Kellen Council"),
+                I,
+            )],
+        ),
+        (
+            "The minister and her aides haven't said much about the bridge.",
+            &[("much about the bridge", None, I)],
+        ),
         // A passive names no speaker.
         ("The plan was criticized by engineers.", &[]),
         // The name of a show is part of the addressee, not a quote.
