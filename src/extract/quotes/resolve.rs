@@ -31,6 +31,8 @@ pub(super) struct Resolver<'r, 'a> {
     owners: HashMap<String, Option<String>>,
     /// The people each title goes with ("president", former or not).
     titled: HashMap<(String, bool), Vec<String>>,
+    /// The people module's mentions, by start: (start, end, person).
+    mentions: Vec<(usize, usize, usize)>,
 }
 
 fn clean(text: &str) -> String {
@@ -94,7 +96,14 @@ impl<'r, 'a> Resolver<'r, 'a> {
                 }
             }
         }
+        let mut mentions: Vec<(usize, usize, usize)> = people
+            .iter()
+            .enumerate()
+            .flat_map(|(p, person)| person.mentions.iter().map(move |m| (m.start, m.end, p)))
+            .collect();
+        mentions.sort_unstable();
         Resolver {
+            mentions,
             body,
             toks,
             units,
@@ -187,6 +196,11 @@ impl<'r, 'a> Resolver<'r, 'a> {
         else {
             return sp;
         };
+        // The people module knows who this is.
+        if let Some(p) = self.person_at(self.toks[head].start, self.toks[head].end) {
+            sp.name = Some(self.people[p].name.clone());
+            return sp;
+        }
         let hkey = self.toks[head].key();
         let noun = self.lex.noun(&hkey);
         sp.plural = matches!(noun, Some(Noun::Group))
@@ -384,6 +398,12 @@ impl<'r, 'a> Resolver<'r, 'a> {
             }
         }
         None
+    }
+
+    /// The person whose mention overlaps bytes `start..end`, if any.
+    fn person_at(&self, start: usize, end: usize) -> Option<usize> {
+        let i = self.mentions.partition_point(|m| m.1 <= start);
+        self.mentions.get(i).filter(|m| m.0 < end).map(|m| m.2)
     }
 
     fn unit_of(&self, tok: usize) -> usize {

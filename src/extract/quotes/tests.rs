@@ -421,6 +421,12 @@ fn people_module_names_win() {
     );
     assert_eq!(q[1].speaker_mention.as_deref(), Some("she"));
 
+    // A mention the people module made, even one that is not a name.
+    let body = "The Kellen mayor said the bridge was safe.";
+    let people = [person("Ada Brandt", None, None, body, &["Kellen mayor"])];
+    let q = quotes_with(body, &people);
+    assert_eq!(q[0].speaker.as_deref(), Some("Ada Brandt"), "{q:?}");
+
     // "The president": the one person whose role says so.
     let body = "Petrenko met Varga. The president said the harvest was good.";
     let people = [
