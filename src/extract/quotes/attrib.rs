@@ -71,7 +71,6 @@ fn is_time_word(w: &str) -> bool {
             | "february"
             | "march"
             | "april"
-            | "may"
             | "june"
             | "july"
             | "august"
@@ -244,6 +243,37 @@ impl Ctx<'_, '_> {
                 || self.lex.is_title(&self.toks[i - 1].key()))
     }
 
+    /// A word of time at `k`; "May" only as a month ("in May", "May 3"), since it
+    /// is also a name.
+    fn time_at(&self, k: usize) -> bool {
+        match self.word(k).as_deref() {
+            Some("may") => {
+                self.toks[k].is_capitalized()
+                    && (self.word(k.wrapping_sub(1)).is_some_and(|p| {
+                        matches!(
+                            p.as_str(),
+                            "in" | "on"
+                                | "since"
+                                | "until"
+                                | "last"
+                                | "early"
+                                | "late"
+                                | "by"
+                                | "of"
+                                | "this"
+                                | "next"
+                                | "mid"
+                        )
+                    }) || self
+                        .toks
+                        .get(k + 1)
+                        .is_some_and(|n| n.text.starts_with(|c: char| c.is_ascii_digit())))
+            }
+            Some(w) => is_time_word(w),
+            None => false,
+        }
+    }
+
     /// Whether a phrase `s..e` can name a speaker.
     fn valid_np(&self, s: usize, e: usize) -> bool {
         if e > s && self.punct(e - 1, "%") {
@@ -258,7 +288,7 @@ impl Ctx<'_, '_> {
             return e - s == 1;
         }
         if h.is_possessive()
-            || is_time_word(&key)
+            || self.time_at(head)
             || (lexicon::is_determiner(&key) && !is_number(&key))
             || lexicon::is_np_stop(&key)
             || is_preposition(&key)
@@ -399,8 +429,7 @@ impl Ctx<'_, '_> {
             return Some(k..k + 1);
         }
         let name = self.toks[k].is_capitalized() && k > self.a;
-        if !name && (lexicon::is_np_stop(&first) || is_preposition(&first)) || is_time_word(&first)
-        {
+        if !name && (lexicon::is_np_stop(&first) || is_preposition(&first)) || self.time_at(k) {
             return None;
         }
         let mut e = k;
@@ -1004,7 +1033,7 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
             } else {
                 // "a poll released in late August found": past the time phrase.
                 let np = cx.np_left(j).or_else(|| {
-                    if !is_time_word(&w) {
+                    if !cx.time_at(j) {
                         return None;
                     }
                     let p = (j.saturating_sub(3).max(cx.a)..j).rev().find(|&k| {

@@ -269,10 +269,10 @@ mod tests {
             ("“Curly,” she said. “Again.”", &["Curly,", "Again."]),
             ("«Bonjour», dit-il.", &["Bonjour"]),
             ("„Guten Tag“, sagte er.", &["Guten Tag"]),
-            ("Putin's aide said 'no deal' today.", &["no deal"]),
+            ("Petrenko's aide said 'no deal' today.", &["no deal"]),
             ("Petrenko’s ‘red line’ held.", &["red line"]),
             ("They love rock 'n' roll and the '90s.", &[]),
-            ("The Clintons' home, the Joneses' car.", &[]),
+            ("The Vargas' home, the Joneses' car.", &[]),
             (
                 "“He told me ‘never’ twice,” she said.",
                 &["He told me ‘never’ twice,"],

@@ -524,6 +524,10 @@ fn news_conventions() {
         ),
         // Names that are also words.
         (
+            "“We will leave,” Ada May said in May.",
+            &[("We will leave,", Some("Ada May"), D)],
+        ),
+        (
             "“We are ready,” said Will Brandt.",
             &[("We are ready,", Some("Will Brandt"), D)],
         ),
