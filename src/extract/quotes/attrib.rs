@@ -93,9 +93,11 @@ fn is_time_word(w: &str) -> bool {
     )
 }
 
-/// "Two in three said", "Both said": a count names a group of speakers.
+/// "Two in three said", "Both said": a count names a group of speakers (a year
+/// does not).
 fn is_number(w: &str) -> bool {
-    w.chars().all(|c| c.is_ascii_digit())
+    let year = w.len() == 4 && (w.starts_with("19") || w.starts_with("20"));
+    (w.chars().all(|c| c.is_ascii_digit()) && !year)
         || matches!(
             w,
             "one"

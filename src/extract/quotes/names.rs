@@ -274,6 +274,8 @@ impl Names {
         let org = matches!(lex.noun(&head), Some(Noun::Body | Noun::Document))
             || name_words.iter().any(|w| lex.is_place_word(w))
             || name_words.iter().any(|w| w == "of")
+            // "World At One": a title, not a person.
+            || name_words.iter().skip(1).any(|w| lexicon::is_common_capital(w))
             || (name_words.len() == 1 && is_acronym(toks[last].text.trim_end_matches("'s")));
         let form = *self.form_ids.entry(key).or_insert_with(|| {
             let end_tok = &toks[last];

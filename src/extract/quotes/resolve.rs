@@ -202,6 +202,12 @@ impl<'r, 'a> Resolver<'r, 'a> {
             return sp;
         }
         let hkey = self.toks[head].key();
+        // "the readout", with nothing to say whose: the article may say elsewhere.
+        let bare = (core.start..head).all(|k| {
+            self.toks[k].is_word()
+                && lexicon::is_determiner(&self.toks[k].key())
+                && !self.toks[k].is_possessive()
+        });
         let noun = self.lex.noun(&hkey);
         sp.plural = matches!(noun, Some(Noun::Group))
             || (self.toks[head].text.ends_with('s') && !self.toks[head].is_capitalized());
@@ -229,7 +235,7 @@ impl<'r, 'a> Resolver<'r, 'a> {
                         rest.as_ref()
                             .and_then(|x| self.np(x.clone(), fi, frames, done).name)
                     })
-                    .or_else(|| self.owner(&hkey));
+                    .or_else(|| bare.then(|| self.owner(&hkey)).flatten());
             }
             Some(Noun::Body) => {
                 sp.body = true;
@@ -238,7 +244,7 @@ impl<'r, 'a> Resolver<'r, 'a> {
                 } else {
                     self.modifier(&core, head)
                         .map(|m| format!("{m} {}", self.toks[head].text))
-                        .or_else(|| self.owner(&hkey))
+                        .or_else(|| bare.then(|| self.owner(&hkey)).flatten())
                 };
             }
             Some(Noun::Role) => {
