@@ -1,0 +1,555 @@
+//! Table-driven tests. Every speaker here is fictional.
+
+use super::*;
+use crate::extract::{Gender, Mention};
+
+use QuoteKind::{Direct as D, Indirect as I, Partial as P};
+
+fn article(body: &str) -> Article {
+    Article {
+        body: body.to_string(),
+        ..Article::default()
+    }
+}
+
+fn quotes_with(body: &str, people: &[Person]) -> Vec<Quote> {
+    let q = extract_quotes(&article(body), people);
+    for x in &q {
+        assert_eq!(&body[x.start..x.end], x.text, "offsets of {x:?}");
+    }
+    assert!(q.windows(2).all(|w| w[0].start <= w[1].start), "sorted");
+    q
+}
+
+fn quotes(body: &str) -> Vec<Quote> {
+    quotes_with(body, &[])
+}
+
+/// (text, speaker, kind) of every quote.
+type Want<'a> = &'a [(&'a str, Option<&'a str>, QuoteKind)];
+
+fn check(rows: &[(&str, Want)]) {
+    let mut failed = Vec::new();
+    for (body, want) in rows {
+        let got: Vec<(String, Option<String>, QuoteKind)> = quotes(body)
+            .into_iter()
+            .map(|q| (q.text, q.speaker, q.kind))
+            .collect();
+        let want: Vec<(String, Option<String>, QuoteKind)> = want
+            .iter()
+            .map(|(t, s, k)| (t.to_string(), s.map(str::to_string), *k))
+            .collect();
+        if got != want {
+            failed.push(format!("{body}\n   got:  {got:?}\n   want: {want:?}"));
+        }
+    }
+    assert!(failed.is_empty(), "\n{}", failed.join("\n"));
+}
+
+#[test]
+fn direct_quotes() {
+    check(&[
+        (
+            "“We will build the bridge,” said Oksana Petrenko, the transport minister.",
+            &[("We will build the bridge,", Some("Oksana Petrenko"), D)],
+        ),
+        (
+            "“The talks went well. We will meet again next month,” Oksana Petrenko said.",
+            &[(
+                "The talks went well. We will meet again next month,",
+                Some("Oksana Petrenko"),
+                D,
+            )],
+        ),
+        (
+            "\"Never,\" said Tomas Varga.",
+            &[("Never,", Some("Tomas Varga"), D)],
+        ),
+        (
+            "'We are ready,' Tomas Varga told reporters.",
+            &[("We are ready,", Some("Tomas Varga"), D)],
+        ),
+        (
+            "«We are ready», Tomas Varga said on Monday.",
+            &[("We are ready", Some("Tomas Varga"), D)],
+        ),
+        (
+            "''It is done,'' Tomas Varga said.",
+            &[("It is done,", Some("Tomas Varga"), D)],
+        ),
+        (
+            "“Is it over?” asked Tomas Varga.",
+            &[("Is it over?", Some("Tomas Varga"), D)],
+        ),
+        (
+            "“The river is rising,” the mayor of Kellen, Ada Brandt, said.",
+            &[("The river is rising,", Some("Ada Brandt"), D)],
+        ),
+        (
+            "“It was a long night,” Ada Brandt, 58, told the council on Tuesday.",
+            &[("It was a long night,", Some("Ada Brandt"), D)],
+        ),
+    ]);
+}
+
+#[test]
+fn split_quotes_and_continuations() {
+    check(&[
+        (
+            "“We had a long talk,” Oksana Petrenko said. “We agree on the bridge.”",
+            &[
+                ("We had a long talk,", Some("Oksana Petrenko"), D),
+                ("We agree on the bridge.", Some("Oksana Petrenko"), D),
+            ],
+        ),
+        (
+            "“We had a long talk,” Oksana Petrenko said, “and we agree on the bridge.”",
+            &[
+                ("We had a long talk,", Some("Oksana Petrenko"), D),
+                ("and we agree on the bridge.", Some("Oksana Petrenko"), D),
+            ],
+        ),
+        (
+            "“It rained all week,” Tomas Varga said.\n\n“The fields are under water.”",
+            &[
+                ("It rained all week,", Some("Tomas Varga"), D),
+                ("The fields are under water.", Some("Tomas Varga"), D),
+            ],
+        ),
+        (
+            "“Is it over?” Tomas Varga asked. “Nobody knows.”",
+            &[
+                ("Is it over?", Some("Tomas Varga"), D),
+                ("Nobody knows.", Some("Tomas Varga"), D),
+            ],
+        ),
+    ]);
+}
+
+#[test]
+fn quotes_across_paragraphs() {
+    check(&[
+        (
+            "Ada Brandt spoke for an hour.\n\n“The first part of the plan is done.\n\n“The second part starts now,” Brandt said.",
+            &[(
+                "The first part of the plan is done.\n\n“The second part starts now,",
+                Some("Ada Brandt"),
+                D,
+            )],
+        ),
+        (
+            "Ada Brandt said: “The first part of the plan is done\n\nThe council met later.",
+            &[("The first part of the plan is done", Some("Ada Brandt"), D)],
+        ),
+        (
+            "Ada Brandt added:\n\n“We will not wait for the rain.”",
+            &[("We will not wait for the rain.", Some("Ada Brandt"), D)],
+        ),
+    ]);
+}
+
+#[test]
+fn colon_introduced_quotes() {
+    check(&[
+        (
+            "Oksana Petrenko said: “The bridge opens in May.”",
+            &[("The bridge opens in May.", Some("Oksana Petrenko"), D)],
+        ),
+        (
+            "Oksana Petrenko was blunt: “There will be no more delays.”",
+            &[("There will be no more delays.", Some("Oksana Petrenko"), D)],
+        ),
+        (
+            "The delay did not surprise engineer Tomas Varga: “Bridges always take longer.”",
+            &[("Bridges always take longer.", Some("Tomas Varga"), D)],
+        ),
+    ]);
+}
+
+#[test]
+fn partial_quotes() {
+    check(&[
+        (
+            "Oksana Petrenko said the talks were “very productive” and would go on.",
+            &[("very productive", Some("Oksana Petrenko"), P)],
+        ),
+        (
+            "Tomas Varga told reporters that the call was “great” when he left.",
+            &[("great", Some("Tomas Varga"), P)],
+        ),
+        (
+            "According to the ministry, the bridge needs “at least two more years.”",
+            &[("at least two more years.", None, P)],
+        ),
+    ]);
+}
+
+#[test]
+fn indirect_speech() {
+    check(&[
+        (
+            "Oksana Petrenko said that the bridge would open in May.",
+            &[(
+                "that the bridge would open in May",
+                Some("Oksana Petrenko"),
+                I,
+            )],
+        ),
+        (
+            "Tomas Varga told reporters the deal was close.",
+            &[("the deal was close", Some("Tomas Varga"), I)],
+        ),
+        (
+            "Oksana Petrenko warned that the river could flood the town.",
+            &[(
+                "that the river could flood the town",
+                Some("Oksana Petrenko"),
+                I,
+            )],
+        ),
+        (
+            "Tomas Varga insisted the costs were fair.",
+            &[("the costs were fair", Some("Tomas Varga"), I)],
+        ),
+        (
+            "Critics argued that the bridge was too expensive.",
+            &[("that the bridge was too expensive", None, I)],
+        ),
+        (
+            "The bridge will open in May, Oksana Petrenko said.",
+            &[("The bridge will open in May", Some("Oksana Petrenko"), I)],
+        ),
+        (
+            "The bridge, Oksana Petrenko said, will open in May.",
+            &[(
+                "The bridge, Oksana Petrenko said, will open in May",
+                Some("Oksana Petrenko"),
+                I,
+            )],
+        ),
+        (
+            "The bridge will open in May, according to Oksana Petrenko.",
+            &[("The bridge will open in May", Some("Oksana Petrenko"), I)],
+        ),
+        (
+            "According to Tomas Varga, the deal is close.",
+            &[("the deal is close", Some("Tomas Varga"), I)],
+        ),
+        (
+            "Oksana Petrenko left the room, adding that the talks would resume.",
+            &[("that the talks would resume", Some("Oksana Petrenko"), I)],
+        ),
+        (
+            "Tomas Varga said the costs were fair, but Ada Brandt said they were too high.",
+            &[
+                ("the costs were fair", Some("Tomas Varga"), I),
+                ("they were too high", Some("Ada Brandt"), I),
+            ],
+        ),
+    ]);
+}
+
+#[test]
+fn pronoun_speakers() {
+    check(&[
+        (
+            "Oksana Petrenko is the new minister. She said the bridge was safe.",
+            &[("the bridge was safe", Some("Oksana Petrenko"), I)],
+        ),
+        (
+            "Mr. Varga met Ms. Brandt on Monday. He said the talks were over.",
+            &[("the talks were over", Some("Varga"), I)],
+        ),
+        (
+            "Mr. Varga met Ms. Brandt on Monday. She said the talks were over.",
+            &[("the talks were over", Some("Brandt"), I)],
+        ),
+        // Two people, no word of who is who: no guess.
+        (
+            "Oksana Petrenko met Tomas Varga. He said the deal was done.",
+            &[("the deal was done", None, I)],
+        ),
+        (
+            "“We are ready,” Ms. Brandt said. “The town is ready,” she added.",
+            &[
+                ("We are ready,", Some("Brandt"), D),
+                ("The town is ready,", Some("Brandt"), D),
+            ],
+        ),
+    ]);
+}
+
+#[test]
+fn organisation_and_document_speakers() {
+    check(&[
+        (
+            "The Transport Ministry met on Monday. “The bridge is safe,” the ministry said in a statement.",
+            &[("The bridge is safe,", Some("Transport Ministry"), D)],
+        ),
+        (
+            "A Kellen Council readout described the talks. “We agreed on the bridge,” the readout said.",
+            &[
+                ("the talks", Some("Kellen Council"), I),
+                ("We agreed on the bridge,", Some("Kellen Council"), D),
+            ],
+        ),
+        (
+            "The White House said the talks were useful.",
+            &[("the talks were useful", Some("White House"), I)],
+        ),
+        (
+            "“We have no comment,” a spokesman for the Kellen Council said.",
+            &[("We have no comment,", Some("Kellen Council"), D)],
+        ),
+    ]);
+}
+
+#[test]
+fn titles_and_names() {
+    check(&[
+        (
+            "President Oksana Petrenko met farmers. The president said the harvest was good.",
+            &[("the harvest was good", Some("Oksana Petrenko"), I)],
+        ),
+        // Two presidents: "the president" could be either.
+        (
+            "President Oksana Petrenko met President Tomas Varga. The president said the talks went well.",
+            &[("the talks went well", None, I)],
+        ),
+        (
+            "Oksana Petrenko arrived on Monday. Later, Petrenko said the bridge was safe.",
+            &[("the bridge was safe", Some("Oksana Petrenko"), I)],
+        ),
+        // Two Petrenkos mentioned alike: the surname stays a surname.
+        (
+            "Oksana Petrenko and Ivan Petrenko arrived. Petrenko said the bridge was safe.",
+            &[("the bridge was safe", Some("Petrenko"), I)],
+        ),
+    ]);
+}
+
+#[test]
+fn unknown_speakers() {
+    check(&[
+        (
+            "“It is a disaster,” one resident said.",
+            &[("It is a disaster,", None, D)],
+        ),
+        (
+            "“The water came at night and took everything.”",
+            &[("The water came at night and took everything.", None, D)],
+        ),
+    ]);
+    let q = quotes("“It is a disaster,” one resident said.");
+    assert_eq!(q[0].speaker_mention.as_deref(), Some("one resident"));
+}
+
+#[test]
+fn scare_quotes_titles_and_apostrophes_are_not_quotes() {
+    check(&[
+        ("The so-called “deal” fell apart on Monday.", &[]),
+        ("The minister's \"bridge to nowhere\" drew crowds.", &[]),
+        ("Ada Brandt wrote the book “Rivers of Home” last year.", &[]),
+        ("Tomas Varga's band plays rock 'n' roll from the '90s.", &[]),
+        (
+            "The Vargas' house and Petrenko’s car were in the 'old' part.",
+            &[],
+        ),
+    ]);
+}
+
+#[test]
+fn cues_and_mentions_are_reported() {
+    let q = quotes("“We will build it,” Oksana Petrenko said in a statement.");
+    assert_eq!(q[0].cue.as_deref(), Some("said in a statement"));
+    assert_eq!(q[0].speaker_mention.as_deref(), Some("Oksana Petrenko"));
+    let q = quotes("Tomas Varga told reporters the deal was close.");
+    assert_eq!(q[0].cue.as_deref(), Some("told reporters"));
+    let q = quotes("The deal is close, according to a Kellen Council readout.");
+    assert_eq!(q[0].cue.as_deref(), Some("according to"));
+    assert_eq!(q[0].speaker.as_deref(), Some("Kellen Council"));
+    assert_eq!(
+        q[0].speaker_mention.as_deref(),
+        Some("a Kellen Council readout")
+    );
+}
+
+fn person(
+    name: &str,
+    role: Option<&str>,
+    gender: Option<Gender>,
+    body: &str,
+    surface: &[&str],
+) -> Person {
+    let mentions = surface
+        .iter()
+        .flat_map(|s| {
+            body.match_indices(s).map(|(i, t)| Mention {
+                start: i,
+                end: i + t.len(),
+                text: t.to_string(),
+            })
+        })
+        .collect();
+    Person {
+        name: name.to_string(),
+        role: role.map(str::to_string),
+        country: None,
+        gender,
+        leader: false,
+        mentions,
+    }
+}
+
+#[test]
+fn people_module_names_win() {
+    // The people module knows "Petrenko" as the canonical "Oksana V. Petrenko".
+    let body = "“We are ready,” Petrenko said. Later she added that the town was safe.";
+    let people = [person(
+        "Oksana V. Petrenko",
+        None,
+        Some(Gender::Female),
+        body,
+        &["Petrenko"],
+    )];
+    let q = quotes_with(body, &people);
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert!(
+        q.iter()
+            .all(|q| q.speaker.as_deref() == Some("Oksana V. Petrenko")),
+        "{q:?}"
+    );
+    assert_eq!(q[1].speaker_mention.as_deref(), Some("she"));
+
+    // A mention the people module made, even one that is not a name.
+    let body = "The Kellen mayor said the bridge was safe.";
+    let people = [person("Ada Brandt", None, None, body, &["Kellen mayor"])];
+    let q = quotes_with(body, &people);
+    assert_eq!(q[0].speaker.as_deref(), Some("Ada Brandt"), "{q:?}");
+
+    // "The president": the one person whose role says so.
+    let body = "Petrenko met Varga. The president said the harvest was good.";
+    let people = [
+        person(
+            "Oksana Petrenko",
+            Some("President of Kelland"),
+            None,
+            body,
+            &["Petrenko"],
+        ),
+        person(
+            "Tomas Varga",
+            Some("Mayor of Kellen"),
+            None,
+            body,
+            &["Varga"],
+        ),
+    ];
+    let q = quotes_with(body, &people);
+    assert_eq!(q[0].speaker.as_deref(), Some("Oksana Petrenko"), "{q:?}");
+}
+
+#[test]
+fn hostile_input_stays_linear() {
+    let mut body = "\"a\" ".repeat(100_000);
+    body.push_str(&"Petrenko said that “the bridge” is safe, ".repeat(250_000));
+    assert!(body.len() > 10_000_000);
+    let start = std::time::Instant::now();
+    let q = quotes(&body);
+    assert!(!q.is_empty());
+    // Debug builds are slow; quadratic behaviour would take hours, not seconds.
+    assert!(start.elapsed().as_secs() < 60, "{:?}", start.elapsed());
+}
+
+#[test]
+fn the_title_gives_fuller_names() {
+    let mut a = article("“We will reopen the bridge,” Petrenko said.");
+    a.title = "Minister Oksana Petrenko promises a new bridge for Kellen".to_string();
+    let q = extract_quotes(&a, &[]);
+    assert_eq!(q[0].speaker.as_deref(), Some("Oksana Petrenko"));
+    // A headline in title case names nothing reliably.
+    a.title = "Petrenko Ivanova Promises New Bridge".to_string();
+    let q = extract_quotes(&a, &[]);
+    assert_eq!(q[0].speaker.as_deref(), Some("Petrenko"));
+}
+
+#[test]
+fn news_conventions() {
+    check(&[
+        // A dateline is not the subject.
+        (
+            "KELLEN, May 2 (Kellen Daily) — Mayor Ada Brandt cut the budget, saying the town could not pay.",
+            &[("the town could not pay", Some("Ada Brandt"), I)],
+        ),
+        // Counts speak for groups.
+        (
+            "In the poll, 47% say the bridge should be rebuilt.",
+            &[("the bridge should be rebuilt", None, I)],
+        ),
+        (
+            "The plan angered farmers who say the river is rising.",
+            &[("the river is rising", None, I)],
+        ),
+        (
+            "Oksana Petrenko now says she opposes the plan.",
+            &[("she opposes the plan", Some("Oksana Petrenko"), I)],
+        ),
+        (
+            "A Kellen Council poll released in late August found that most voters backed the bridge.",
+            &[(
+                "that most voters backed the bridge",
+                Some("Kellen Council"),
+                I,
+            )],
+        ),
+        (
+            "The minister and her aides haven't said much about the bridge.",
+            &[("much about the bridge", None, I)],
+        ),
+        // A passive names no speaker.
+        ("The plan was criticized by engineers.", &[]),
+        // The name of a show is part of the addressee, not a quote.
+        (
+            "Tomas Varga told Kellen Radio's “Morning Hour” that the bridge was safe.",
+            &[("that the bridge was safe", Some("Tomas Varga"), I)],
+        ),
+        // Any past-tense verb between a quotation and its speaker reports it.
+        (
+            "“Not again,” Ada Brandt sighed.",
+            &[("Not again,", Some("Ada Brandt"), D)],
+        ),
+        (
+            "Tomas Varga leaned in and boomed: “We build it now.”",
+            &[("We build it now.", Some("Tomas Varga"), D)],
+        ),
+        // Names that are also words.
+        (
+            "“We will leave,” Ada May said in May.",
+            &[("We will leave,", Some("Ada May"), D)],
+        ),
+        (
+            "“We are ready,” said Will Brandt.",
+            &[("We are ready,", Some("Will Brandt"), D)],
+        ),
+        (
+            "Informed of the vote, Early described it as “a surprise.”",
+            &[("a surprise.", Some("Early"), P)],
+        ),
+        // A question put to a speaker is reported too, by no one in particular.
+        (
+            "“No comment,” Ada Brandt said when asked about the budget.",
+            &[
+                ("No comment,", Some("Ada Brandt"), D),
+                ("the budget", None, I),
+            ],
+        ),
+    ]);
+}
+
+#[test]
+fn places_are_not_people() {
+    check(&[(
+        "North Kelland passed the law on Monday. “It is fair,” he said.",
+        &[("It is fair,", None, D)],
+    )]);
+}
