@@ -117,8 +117,12 @@ fn render(
         writeln!(out, "  topics: {}", topics.join(", "))?;
     }
     for q in &e.quotes {
-        let who = q.speaker.as_deref().unwrap_or("unknown");
-        writeln!(out, "  {who}: \u{201c}{}\u{201d}", q.text)?;
+        writeln!(
+            out,
+            "  {}: {}",
+            output::speaker_label(q),
+            output::quote_text(q.kind, &q.text)
+        )?;
     }
     writeln!(out)
 }

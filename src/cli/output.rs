@@ -91,3 +91,22 @@ pub fn highlight(color: bool, text: &str, ranges: &[std::ops::Range<usize>]) -> 
 }
 
 pub const MATCH: &str = "1;31";
+
+/// Who said a quote, for display: the canonical speaker, else the words that named
+/// them, marked as unresolved.
+pub fn speaker_label(q: &crate::extract::Quote) -> String {
+    match (&q.speaker, &q.speaker_mention) {
+        (Some(s), _) => s.clone(),
+        (None, Some(m)) => format!("unknown speaker ({m})"),
+        (None, None) => "unknown speaker".to_string(),
+    }
+}
+
+/// A quote's text as printed: inside quote marks when the article quoted it, bare
+/// when it is reported speech.
+pub fn quote_text(kind: crate::extract::QuoteKind, text: &str) -> String {
+    match kind {
+        crate::extract::QuoteKind::Indirect => text.to_string(),
+        _ => format!("\u{201c}{text}\u{201d}"),
+    }
+}

@@ -72,12 +72,12 @@ pub fn run(args: Args, archive: &Archive) -> anyhow::Result<Outcome> {
     if !e.quotes.is_empty() {
         writeln!(out, "\nquotes:")?;
         for q in &e.quotes {
-            let who = q
-                .speaker
-                .as_deref()
-                .or(q.speaker_mention.as_deref())
-                .unwrap_or("unknown speaker");
-            writeln!(out, "  {who}: \u{201c}{}\u{201d}", q.text)?;
+            writeln!(
+                out,
+                "  {}: {}",
+                output::speaker_label(q),
+                output::quote_text(q.kind, &q.text)
+            )?;
         }
     }
     writeln!(out, "\n{}", a.body)?;
