@@ -323,17 +323,33 @@ fn unreadable_folder_is_named() {
     t.write("u/locked/x.txt", txt("Locked", "2017-01-01", "S", "Body."));
     let locked = t.path().join("u/locked");
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
-    // Root reads everything; the check only means something for other users.
-    let readable_anyway = std::fs::read_dir(&locked).is_ok();
-    let (_, summary, stderr) = index(&t, &["u"]);
+    // Root reads every folder: run newsdex as nobody then, in a folder nobody may use.
+    let as_root = std::fs::read_dir(&locked).is_ok();
+    let output = if as_root {
+        for dir in [t.path().to_path_buf(), t.path().join("u")] {
+            std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o777)).unwrap();
+        }
+        std::process::Command::new("setpriv")
+            .args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"])
+            .arg(env!("CARGO_BIN_EXE_newsdex"))
+            .args(["index", "--json", "u"])
+            .current_dir(t.path())
+            .env_remove("NEWSDEX_INDEX")
+            .output()
+            .expect("setpriv (util-linux) runs newsdex as nobody")
+    } else {
+        t.command(&["index", "--json", "u"]).output().unwrap()
+    };
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
-    if !readable_anyway {
-        assert!(
-            stderr.contains("locked") && stderr.contains("permission denied"),
-            "{stderr}"
-        );
-        assert_eq!(summary["added"], 1);
-    }
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let summary: serde_json::Value =
+        serde_json::from_slice(&output.stdout).unwrap_or_else(|e| panic!("{e}: {stderr}"));
+    assert!(
+        stderr.contains("locked") && stderr.contains("permission denied"),
+        "{stderr}"
+    );
+    assert_eq!(summary["added"], 1, "{stderr}");
+    assert_eq!(output.status.code(), Some(2));
 }
 
 #[test]
