@@ -940,8 +940,16 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
         return (!frame.content.is_empty()).then_some(frame);
     }
     let word = cx.word(i)?;
-    let participle = word.ends_with("ing");
     let left = cx.before_skipping(i);
+    // "is demanding", "has been saying": a finite verb, not a participle.
+    let progressive = word.ends_with("ing")
+        && (left.map_or(cx.a, |j| j + 1)..i).any(|k| {
+            matches!(
+                cx.word(k).as_deref(),
+                Some("is" | "was" | "are" | "were" | "been" | "am")
+            )
+        });
+    let participle = word.ends_with("ing") && !progressive;
     // "was charged with", "is supported by": the subject is not the speaker.
     let passive = (left.map_or(cx.a, |j| j + 1)..i).any(|k| {
         matches!(

@@ -508,6 +508,15 @@ fn news_conventions() {
         ),
         // A passive names no speaker.
         ("The plan was criticized by engineers.", &[]),
+        // A progressive is a finite verb, not a participle.
+        (
+            "Ada Brandt is demanding that the council resign.",
+            &[("that the council resign", Some("Ada Brandt"), I)],
+        ),
+        (
+            "Tomas Varga has been saying the bridge is safe.",
+            &[("the bridge is safe", Some("Tomas Varga"), I)],
+        ),
         // The name of a show is part of the addressee, not a quote.
         (
             "Tomas Varga told Kellen Radio's “Morning Hour” that the bridge was safe.",
