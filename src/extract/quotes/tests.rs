@@ -508,6 +508,15 @@ fn news_conventions() {
         ),
         // A passive names no speaker.
         ("The plan was criticized by engineers.", &[]),
+        // "reports" and "declined" are cues.
+        (
+            "The Kellen Daily reports that the bridge will close.",
+            &[("that the bridge will close", Some("Kellen Daily"), I)],
+        ),
+        (
+            "Tomas Varga declined to attend the opening.",
+            &[("to attend the opening", Some("Tomas Varga"), I)],
+        ),
         // A progressive is a finite verb, not a participle.
         (
             "Ada Brandt is demanding that the council resign.",
