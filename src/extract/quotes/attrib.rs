@@ -903,6 +903,14 @@ fn quote_then_verb(cx: &Ctx, ui: usize, open: usize, close: usize) -> Option<Fra
     {
         frame.cue = np.end..np.end + 1;
         frame.source = Source::Np(np);
+    } else if start == cx.a
+        && ["―", "—", "–"].iter().any(|d| cx.punct(k, d))
+        && cx.toks.get(k + 1).is_some_and(|t| t.is_capitalized())
+        && let Some(np) = cx.np_right(k + 1, cx.eff)
+        && (np.end >= cx.eff || cx.punct(np.end, ","))
+    {
+        // ""…" ― Ada Brandt": a quotation signed with a dash and a name.
+        frame.source = Source::Np(np);
     } else {
         return None;
     }

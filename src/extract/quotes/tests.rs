@@ -508,6 +508,15 @@ fn news_conventions() {
         ),
         // A passive names no speaker.
         ("The plan was criticized by engineers.", &[]),
+        // A quotation signed with a dash and a name.
+        (
+            "“The bridge is our shame.” ― Ada Brandt",
+            &[("The bridge is our shame.", Some("Ada Brandt"), D)],
+        ),
+        (
+            "“Build it now.”— Tomas Varga, Kellen.",
+            &[("Build it now.", Some("Tomas Varga"), D)],
+        ),
         // "reports" and "declined" are cues.
         (
             "The Kellen Daily reports that the bridge will close.",
