@@ -903,6 +903,14 @@ fn quote_then_verb(cx: &Ctx, ui: usize, open: usize, close: usize) -> Option<Fra
     {
         frame.cue = np.end..np.end + 1;
         frame.source = Source::Np(np);
+    } else if start == cx.a
+        && ["―", "—", "–"].iter().any(|d| cx.punct(k, d))
+        && cx.toks.get(k + 1).is_some_and(|t| t.is_capitalized())
+        && let Some(np) = cx.np_right(k + 1, cx.eff)
+        && (np.end >= cx.eff || cx.punct(np.end, ","))
+    {
+        // ""…" ― Ada Brandt": a quotation signed with a dash and a name.
+        frame.source = Source::Np(np);
     } else {
         return None;
     }
@@ -940,8 +948,16 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
         return (!frame.content.is_empty()).then_some(frame);
     }
     let word = cx.word(i)?;
-    let participle = word.ends_with("ing");
     let left = cx.before_skipping(i);
+    // "is demanding", "has been saying": a finite verb, not a participle.
+    let progressive = word.ends_with("ing")
+        && (left.map_or(cx.a, |j| j + 1)..i).any(|k| {
+            matches!(
+                cx.word(k).as_deref(),
+                Some("is" | "was" | "are" | "were" | "been" | "am")
+            )
+        });
+    let participle = word.ends_with("ing") && !progressive;
     // "was charged with", "is supported by": the subject is not the speaker.
     let passive = (left.map_or(cx.a, |j| j + 1)..i).any(|k| {
         matches!(

@@ -360,6 +360,7 @@ pub(super) fn is_aux_or_adverb(w: &str) -> bool {
             | "was"
             | "are"
             | "were"
+            | "been"
             | "not"
             | "sometimes"
             | "ultimately"

@@ -508,6 +508,33 @@ fn news_conventions() {
         ),
         // A passive names no speaker.
         ("The plan was criticized by engineers.", &[]),
+        // A quotation signed with a dash and a name.
+        (
+            "“The bridge is our shame.” ― Ada Brandt",
+            &[("The bridge is our shame.", Some("Ada Brandt"), D)],
+        ),
+        (
+            "“Build it now.”— Tomas Varga, Kellen.",
+            &[("Build it now.", Some("Tomas Varga"), D)],
+        ),
+        // "reports" and "declined" are cues.
+        (
+            "The Kellen Daily reports that the bridge will close.",
+            &[("that the bridge will close", Some("Kellen Daily"), I)],
+        ),
+        (
+            "Tomas Varga declined to attend the opening.",
+            &[("to attend the opening", Some("Tomas Varga"), I)],
+        ),
+        // A progressive is a finite verb, not a participle.
+        (
+            "Ada Brandt is demanding that the council resign.",
+            &[("that the council resign", Some("Ada Brandt"), I)],
+        ),
+        (
+            "Tomas Varga has been saying the bridge is safe.",
+            &[("the bridge is safe", Some("Tomas Varga"), I)],
+        ),
         // The name of a show is part of the addressee, not a quote.
         (
             "Tomas Varga told Kellen Radio's “Morning Hour” that the bridge was safe.",
