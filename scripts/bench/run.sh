@@ -24,8 +24,9 @@
 #
 # Environment: WORK (output folder), SOURCE (folder of articles instead of allsides-4k),
 # NEWSDEX_SHARED (where ../shared is), MEMORY (MB for --memory, default newsdex's),
-# QUERIES (per class, default 200), PERF=1 (also perf-record one 2-thread index run),
-# FULL=1 / FULL_MB, SEED.
+# QUERIES (per class, default 200), REPEAT (rounds of the indexing and extract runs,
+# default 3, 1 with FULL; the fastest counts), PERF=1 (also perf-record one 2-thread
+# index run), FULL=1 / FULL_MB, SEED.
 #
 # Needs: cargo, python3, /usr/bin/time (GNU time), taskset (util-linux); perf for PERF=1.
 
@@ -34,6 +35,8 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 WORK=${WORK:-/tmp/newsdex-bench}
 QUERIES=${QUERIES:-200}
+if [ -n "${FULL:-}" ]; then REPEAT=${REPEAT:-1}; else REPEAT=${REPEAT:-3}; fi
+[[ "$REPEAT" =~ ^[1-9][0-9]*$ ]] || { echo "run.sh: REPEAT must be a positive number" >&2; exit 2; }
 SEED=${SEED:-6}
 MB=${1:-200}
 
@@ -106,15 +109,21 @@ step() {
 }
 ONE_CORE=(env RAYON_NUM_THREADS=1 taskset -c 0)
 
-step index-1t "${ONE_CORE[@]}" "$BIN" index "$CORPUS" --index "$WORK/ix-1t" --threads 1 "${MEM_ARGS[@]}" --json --quiet
-step index-2t "$BIN" index "$CORPUS" --index "$WORK/ix-2t" --threads 2 "${MEM_ARGS[@]}" --json --quiet
-step bare-1t "${ONE_CORE[@]}" "$EX/bare_tantivy" "$CORPUS" "$WORK/bare-1t" --threads 1 "${MEM_ARGS[@]}"
-step bare-2t "$EX/bare_tantivy" "$CORPUS" "$WORK/bare-2t" --threads 2 "${MEM_ARGS[@]}"
-du -sb "$WORK/ix-2t" | cut -f1 >"$LOG/index-bytes"
-du -sb "$WORK/bare-2t" | cut -f1 >"$LOG/bare-bytes"
-# The records are corpus text, and large: they go nowhere.
-STDOUT=/dev/null step extract-1t "${ONE_CORE[@]}" "$BIN" extract "$CORPUS" --json
-STDOUT=/dev/null step extract-2t "$BIN" extract "$CORPUS" --json
+# Rounds of the same runs, interleaved so that load from others on the machine falls
+# on newsdex and the baseline alike; the report takes the fastest of each.
+for r in $(seq 1 "$REPEAT"); do
+  rm -rf "$WORK"/ix-* "$WORK"/bare-*
+  step "index-1t.$r" "${ONE_CORE[@]}" "$BIN" index "$CORPUS" --index "$WORK/ix-1t" --threads 1 "${MEM_ARGS[@]}" --json --quiet
+  step "bare-1t.$r" "${ONE_CORE[@]}" "$EX/bare_tantivy" "$CORPUS" "$WORK/bare-1t" --threads 1 "${MEM_ARGS[@]}"
+  step "index-2t.$r" "$BIN" index "$CORPUS" --index "$WORK/ix-2t" --threads 2 "${MEM_ARGS[@]}" --json --quiet
+  step "bare-2t.$r" "$EX/bare_tantivy" "$CORPUS" "$WORK/bare-2t" --threads 2 "${MEM_ARGS[@]}"
+  # The records are corpus text, and large: they go nowhere.
+  STDOUT=/dev/null step "extract-1t.$r" "${ONE_CORE[@]}" "$BIN" extract "$CORPUS" --json
+  STDOUT=/dev/null step "extract-2t.$r" "$BIN" extract "$CORPUS" --json
+done
+# Sizes of the last round's indexes, file by file, before re-indexing changes them.
+find "$WORK/ix-2t" -type f -printf '%s %f\n' >"$LOG/index-files"
+find "$WORK/bare-2t" -type f -printf '%s %f\n' >"$LOG/bare-files"
 step reindex-unchanged "$BIN" index "$CORPUS" --index "$WORK/ix-2t" --threads 2 "${MEM_ARGS[@]}" --json --quiet
 python3 "$ROOT/scripts/bench/make_corpus.py" --mutate 1 "$CORPUS" --seed "$SEED" --source "$SOURCE" >"$LOG/mutate.json"
 step reindex-1pct "$BIN" index "$CORPUS" --index "$WORK/ix-2t" --threads 2 "${MEM_ARGS[@]}" --json --quiet
