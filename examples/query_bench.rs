@@ -303,7 +303,7 @@ fn run(args: &Args) -> Result<(), Box<dyn std::error::Error>> {
     for _ in 0..n {
         // From a week to two years, anywhere in the years the index covers.
         let since = first + Duration::days(rng.below(days) as i64);
-        let until = since + Duration::days(7 + rng.below(730) as i64);
+        let until = (since + Duration::days(7 + rng.below(730) as i64)).min(last);
         let filters = Filters {
             since: Some(since),
             until: Some(until),
