@@ -96,16 +96,44 @@ find "$CORPUS" -type f -exec cat {} + >/dev/null
 MEM_ARGS=()
 [ -n "${MEMORY:-}" ] && MEM_ARGS=(--memory "$MEMORY")
 
-# step NAME CMD...: run CMD under /usr/bin/time -v, keep its stdout and the report.
+# Peak anonymous and file-backed resident memory (kB) of the command /usr/bin/time
+# (pid $1) runs, sampled every 0.2 s: RSS counts the index files tantivy maps and
+# touches, which the kernel can drop at will; anonymous memory is what the process
+# really holds. Builtins only, so the sampling costs next to nothing.
+sample_mem() {
+  local tpid=$1 anon=0 file=0 child key value _
+  while kill -0 "$tpid" 2>/dev/null; do
+    child=
+    read -r child _ <"/proc/$tpid/task/$tpid/children" 2>/dev/null || true
+    if [ -n "$child" ] && [ -r "/proc/$child/status" ]; then
+      while read -r key value _; do
+        case $key in
+          RssAnon:) [ "$value" -gt "$anon" ] && anon=$value ;;
+          RssFile:) [ "$value" -gt "$file" ] && file=$value ;;
+        esac
+      done <"/proc/$child/status" 2>/dev/null || true
+    fi
+    sleep 0.2
+  done
+  echo "$anon $file"
+}
+
+# step NAME CMD...: run CMD under /usr/bin/time -v, keep its stdout, the report and
+# the memory samples.
 step() {
-  local name=$1; shift
+  local name=$1 tpid spid; shift
   echo "== $name  (load $(load))" >&2
   echo "$(load)" >"$LOG/$name.load"
-  /usr/bin/time -v -o "$LOG/$name.time" "$@" >"${STDOUT:-$LOG/$name.out}" 2>"$LOG/$name.err" || {
+  /usr/bin/time -v -o "$LOG/$name.time" "$@" >"${STDOUT:-$LOG/$name.out}" 2>"$LOG/$name.err" &
+  tpid=$!
+  sample_mem "$tpid" >"$LOG/$name.mem" &
+  spid=$!
+  wait "$tpid" || {
     echo "run.sh: step $name failed; see $LOG/$name.err" >&2
     tail -5 "$LOG/$name.err" >&2
     exit 2
   }
+  wait "$spid"
 }
 ONE_CORE=(env RAYON_NUM_THREADS=1 taskset -c 0)
 
@@ -143,8 +171,10 @@ if [ -n "${PERF:-}" ]; then
     >"$WORK/perf-threads.txt" 2>/dev/null
   perf report -i "$WORK/perf.data" --no-children --sort dso,sym --stdio -g none \
     >"$WORK/perf-symbols.txt" 2>/dev/null
+  perf report -i "$WORK/perf.data" --no-children --sort comm,sym --stdio -g none 2>/dev/null \
+    | python3 "$ROOT/scripts/bench/perf_summary.py" >"$WORK/perf-kinds.md"
   rm -rf "$WORK/ix-perf"
-  echo "perf: $WORK/perf-threads.txt, $WORK/perf-symbols.txt" >&2
+  echo "perf: $WORK/perf-kinds.md, $WORK/perf-threads.txt, $WORK/perf-symbols.txt" >&2
 fi
 
 echo "{\"load_after\": \"$(load)\"}" >"$LOG/end.json"
