@@ -19,7 +19,12 @@ fn index(t: &TestDir, dirs: &[&str]) -> (i32, serde_json::Value, String) {
 }
 
 fn search(t: &TestDir, args: &[&str]) -> Vec<serde_json::Value> {
-    let mut all = vec!["search", "--json"];
+    listing(t, "search", args)
+}
+
+/// Run a listing command with `--json`: its results, after checking the summary line.
+fn listing(t: &TestDir, command: &str, args: &[&str]) -> Vec<serde_json::Value> {
+    let mut all = vec![command, "--json"];
     all.extend_from_slice(args);
     let run = t.run(&all);
     assert!(run.code == 0 || run.code == 1, "{}", run.stderr);
@@ -715,14 +720,7 @@ fn show_lists_people() {
 }
 
 fn quotes(t: &TestDir, args: &[&str]) -> Vec<serde_json::Value> {
-    let mut all = vec!["quotes", "--json"];
-    all.extend_from_slice(args);
-    let run = t.run(&all);
-    assert!(run.code == 0 || run.code == 1, "{}", run.stderr);
-    let mut lines = run.json();
-    let summary = lines.pop().expect("summary line");
-    assert_eq!(summary["type"], "summary");
-    lines
+    listing(t, "quotes", args)
 }
 
 #[test]

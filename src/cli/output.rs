@@ -110,3 +110,38 @@ pub fn quote_text(kind: crate::extract::QuoteKind, text: &str) -> String {
         _ => format!("\u{201c}{text}\u{201d}"),
     }
 }
+
+/// End a listing of results: the summary (a JSON object with `--json`, a line of text
+/// otherwise), the flush, and the outcome for the exit code.
+pub fn finish_listing(
+    out: &mut impl Write,
+    json: bool,
+    total: usize,
+    shown: usize,
+    noun: &str,
+) -> anyhow::Result<super::Outcome> {
+    #[derive(serde::Serialize)]
+    struct Summary {
+        r#type: &'static str,
+        total: usize,
+        shown: usize,
+    }
+    if json {
+        json_line(
+            out,
+            &Summary {
+                r#type: "summary",
+                total,
+                shown,
+            },
+        )?;
+    } else if shown > 0 {
+        writeln!(out, "{shown} of {total} {noun}")?;
+    }
+    out.flush()?;
+    Ok(if shown == 0 {
+        super::Outcome::Nothing
+    } else {
+        super::Outcome::Found
+    })
+}

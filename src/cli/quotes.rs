@@ -2,8 +2,6 @@
 
 use std::io::Write;
 
-use serde::Serialize;
-
 use super::filters::FilterArgs;
 use super::{Outcome, output};
 use crate::index::Archive;
@@ -41,13 +39,6 @@ pub struct Args {
     /// Write JSON Lines: one object per quote, then a summary object.
     #[arg(long)]
     json: bool,
-}
-
-#[derive(Serialize)]
-struct JsonSummary {
-    r#type: &'static str,
-    total: usize,
-    shown: usize,
 }
 
 pub fn run(args: Args, archive: &Archive) -> anyhow::Result<Outcome> {
@@ -112,22 +103,11 @@ pub fn run(args: Args, archive: &Archive) -> anyhow::Result<Outcome> {
             )
         )?;
     }
-    if args.json {
-        output::json_line(
-            &mut out,
-            &JsonSummary {
-                r#type: "summary",
-                total: results.total,
-                shown: results.hits.len(),
-            },
-        )?;
-    } else if !results.hits.is_empty() {
-        writeln!(out, "{} of {} quotes", results.hits.len(), results.total)?;
-    }
-    out.flush()?;
-    Ok(if results.hits.is_empty() {
-        Outcome::Nothing
-    } else {
-        Outcome::Found
-    })
+    output::finish_listing(
+        &mut out,
+        args.json,
+        results.total,
+        results.hits.len(),
+        "quotes",
+    )
 }
