@@ -17,7 +17,7 @@
 //! and the article. Extraction settles those inside an article (the full name used
 //! there, or the one in office at its date); `resolve`, which has no date, cannot.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 use chrono::{Datelike, NaiveDate};
@@ -480,9 +480,9 @@ fn unique(hits: Option<&Vec<usize>>) -> Option<usize> {
 
 impl Gazetteer {
     fn new(leaders: Vec<Leader>) -> Gazetteer {
-        let mut names: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut surnames: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut roles: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        let mut names: HashMap<String, Vec<usize>> = HashMap::default();
+        let mut surnames: HashMap<String, Vec<usize>> = HashMap::default();
+        let mut roles: HashMap<String, Vec<(usize, usize)>> = HashMap::default();
         let add = |map: &mut HashMap<String, Vec<usize>>, key: String, i: usize| {
             let v = map.entry(key).or_default();
             if !v.contains(&i) {

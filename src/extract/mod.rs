@@ -9,6 +9,7 @@ pub mod people;
 pub mod quotes;
 pub mod text;
 pub mod topics;
+mod trie;
 
 use serde::{Deserialize, Serialize};
 

@@ -2,7 +2,7 @@
 //! evidence around it that the name is a person's (a reporting verb, an apposition, a
 //! role noun before it).
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::ops::Range;
 
 use super::is_demonym_key;

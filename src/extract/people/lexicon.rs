@@ -5,7 +5,7 @@
 //! Each is a plain file under `data/`, compiled in and parsed once. Lookups use
 //! [`word_key`]: lowercase, without diacritics or periods.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 use crate::extract::Gender;
@@ -100,8 +100,8 @@ impl Lexicon {
     fn load() -> Lexicon {
         let male = names(include_str!("../data/names_male.txt"));
         let female = names(include_str!("../data/names_female.txt"));
-        let mut titles = HashMap::new();
-        let mut nouns = HashMap::new();
+        let mut titles = HashMap::default();
+        let mut nouns = HashMap::default();
         for (n, line) in include_str!("../data/titles.tsv").lines().enumerate() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
@@ -128,7 +128,7 @@ impl Lexicon {
                 titles.insert(word_key(f[0]), info);
             }
         }
-        let mut org_words = HashMap::new();
+        let mut org_words = HashMap::default();
         for e in entries(include_str!("../data/org_words.txt")) {
             match e.strip_suffix('?') {
                 Some(w) => org_words.insert(word_key(w), false),
@@ -141,14 +141,14 @@ impl Lexicon {
             titles,
             nouns,
             org_words,
-            not_people: HashSet::new(),
-            phrases: HashMap::new(),
+            not_people: HashSet::default(),
+            phrases: HashMap::default(),
             common: entries(include_str!("../data/common_words.txt"))
                 .map(word_key)
                 .collect(),
             common_surnames: names(include_str!("../data/common_surnames.txt")),
-            country_by_name: HashMap::new(),
-            country_by_demonym: HashMap::new(),
+            country_by_name: HashMap::default(),
+            country_by_demonym: HashMap::default(),
             country_names: Vec::new(),
         };
         for e in entries(include_str!("../data/not_people.txt")) {

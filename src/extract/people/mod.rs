@@ -40,7 +40,7 @@ mod lexicon;
 mod offices;
 mod scan;
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 
 use chrono::{Datelike, NaiveDate};
@@ -104,7 +104,7 @@ impl<'a> Extractor<'a> {
             lower,
             year: article.date.and_then(|d| u16::try_from(d.year()).ok()),
             entities: Vec::new(),
-            by_key: HashMap::new(),
+            by_key: HashMap::default(),
         }
     }
 

@@ -1,8 +1,8 @@
 //! Tokens with what people extraction needs to know of each word, and the runs of
 //! capitalised words that may name someone.
 
+use rustc_hash::FxHashSet as HashSet;
 use std::borrow::Cow;
-use std::collections::HashSet;
 use std::ops::Range;
 
 use super::lexicon::{TitleKind, lexicon, word_key};

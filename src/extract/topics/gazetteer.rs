@@ -25,7 +25,7 @@
 //! pattern matches in any case. A pattern ending in `*` also matches longer words
 //! ("terroris*" matches "terrorists").
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 use serde::Deserialize;
@@ -419,7 +419,7 @@ pub(crate) fn parse_all() -> Result<Gazetteer, String> {
     rows.extend(parse_subjects(SUBJECTS)?);
 
     // Entries: one per row, decoys included; ids unique.
-    let mut entry_of: HashMap<&'static str, usize> = HashMap::new();
+    let mut entry_of: HashMap<&'static str, usize> = HashMap::default();
     let mut defs = Vec::new();
     let mut entries = Vec::new();
     for (i, r) in rows.iter().enumerate() {
@@ -490,7 +490,7 @@ pub(crate) fn parse_all() -> Result<Gazetteer, String> {
 
     // Patterns: one per distinct string, with every role it plays.
     let mut patterns: Vec<Pattern> = Vec::new();
-    let mut pattern_of: HashMap<String, usize> = HashMap::new();
+    let mut pattern_of: HashMap<String, usize> = HashMap::default();
     let mut add = |text: &str, role: Role| {
         for variant in variants(text) {
             let (body, prefix) = match variant.strip_suffix('*') {
@@ -538,7 +538,7 @@ pub(crate) fn parse_all() -> Result<Gazetteer, String> {
     }
 
     // Lookup tables.
-    let mut by_id = HashMap::new();
+    let mut by_id = HashMap::default();
     let mut tiers: [HashMap<String, usize>; 3] = Default::default();
     for (d, def) in defs.iter().enumerate() {
         by_id.insert(def.id.to_string(), d);

@@ -1,23 +1,30 @@
-//! Finding topic patterns in text: one Aho-Corasick automaton over every alias, term
-//! and cue, built once; matches kept only on word boundaries and with the right
+//! Finding topic patterns in text: one trie of every alias, term and cue, walked
+//! from each word start; matches kept only where a word ends and with the right
 //! capitals; where matches overlap, the longest wins ("Gulf of Mexico" over
 //! "the Gulf", "war of words" over "war").
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-
 use super::gazetteer::{GAZETTEER, Pattern, Role};
+use crate::extract::trie::Trie;
 
-static AUTOMATON: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::Standard)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(GAZETTEER.patterns.iter().map(|p| p.text.as_str()))
-        .unwrap_or_else(|e| panic!("topic patterns: {e}"))
-});
+/// Every alias, term and cue, ASCII case-insensitive; capitals are checked after.
+static TRIE: LazyLock<Trie> =
+    LazyLock::new(|| Trie::new(GAZETTEER.patterns.iter().map(|p| p.text.as_str())));
+
+/// Every pattern match that begins a word, in text order.
+fn matches_at_word_starts(text: &str, mut found: impl FnMut(usize, usize, usize)) {
+    let trie = &*TRIE;
+    let bytes = text.as_bytes();
+    let mut prev_alnum = false;
+    for (i, c) in text.char_indices() {
+        if !prev_alnum && trie.may_start(bytes[i]) {
+            trie.matches_at(bytes, i, |pattern, end| found(pattern, i, end));
+        }
+        prev_alnum = c.is_alphanumeric();
+    }
+}
 
 /// What a hit is used for. Names, subject words and cues are found independently,
 /// so that a subject phrase ("Security Council resolution") does not hide a name
@@ -58,31 +65,28 @@ fn layers(p: &Pattern) -> impl Iterator<Item = Layer> + '_ {
 pub(crate) fn find(text: &str) -> Vec<Hit> {
     let patterns = &GAZETTEER.patterns;
     let mut found: Vec<Hit> = Vec::new();
-    for m in AUTOMATON.find_overlapping_iter(text) {
-        let p = &patterns[m.pattern().as_usize()];
-        let (start, mut end) = (m.start(), m.end());
-        if !starts_word(text, start) {
-            continue;
-        }
+    matches_at_word_starts(text, |pattern, start, matched_end| {
+        let p = &patterns[pattern];
+        let mut end = matched_end;
         if p.prefix {
             end += text[end..]
                 .find(|c: char| !c.is_alphanumeric())
                 .unwrap_or(text.len() - end);
         } else if !ends_word(text, end) {
-            continue;
+            return;
         }
-        if p.proper && !same_capitals(p, &text[m.start()..m.end()]) {
-            continue;
+        if p.proper && !same_capitals(p, &text[start..matched_end]) {
+            return;
         }
         for layer in layers(p) {
             found.push(Hit {
                 layer,
-                pattern: m.pattern().as_usize(),
+                pattern,
                 start,
                 end,
             });
         }
-    }
+    });
     let mut kept = Vec::with_capacity(found.len());
     let (cues, mut rest): (Vec<Hit>, Vec<Hit>) =
         found.into_iter().partition(|h| h.layer == Layer::Cues);
@@ -96,7 +100,7 @@ pub(crate) fn find(text: &str) -> Vec<Hit> {
     });
     for layer in [Layer::Names, Layer::Terms] {
         let mut taken = vec![false; text.len()];
-        let mut spans: HashSet<(usize, usize)> = HashSet::new();
+        let mut spans: HashSet<(usize, usize)> = HashSet::default();
         for h in rest.iter().filter(|h| h.layer == layer) {
             let tie = spans.contains(&(h.start, h.end));
             if !tie && taken[h.start..h.end].iter().any(|&t| t) {
@@ -109,13 +113,6 @@ pub(crate) fn find(text: &str) -> Vec<Hit> {
     }
     kept.sort_by_key(|h| (h.start, h.layer as u8));
     kept
-}
-
-fn starts_word(text: &str, start: usize) -> bool {
-    text[..start]
-        .chars()
-        .next_back()
-        .is_none_or(|c| !c.is_alphanumeric())
 }
 
 fn ends_word(text: &str, end: usize) -> bool {

@@ -12,7 +12,7 @@
 mod gazetteer;
 mod matcher;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::{Topic, TopicKind};
 use crate::Article;
@@ -151,7 +151,7 @@ pub fn explain_topics(article: &Article) -> Vec<Explanation> {
     }
 
     // Support for each entry: the different cues and unshared names found for it.
-    let mut support: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut support: HashMap<usize, Vec<usize>> = HashMap::default();
     for &(_, _, h) in &hits {
         let roles = &g.patterns[h.pattern].roles;
         let entries: Vec<usize> = match h.layer {
@@ -190,8 +190,8 @@ pub fn explain_topics(article: &Article) -> Vec<Explanation> {
         Place::Title => usize::MAX,
         _ => sentence_starts.partition_point(|&s| s <= at),
     };
-    let mut names: HashMap<(usize, usize), (Place, f32, usize)> = HashMap::new();
-    let mut evidence: HashMap<usize, Evidence> = HashMap::new();
+    let mut names: HashMap<(usize, usize), (Place, f32, usize)> = HashMap::default();
+    let mut evidence: HashMap<usize, Evidence> = HashMap::default();
     for &(place, _, h) in &hits {
         let roles = &g.patterns[h.pattern].roles;
         match h.layer {
@@ -315,7 +315,7 @@ pub fn explain_topics(article: &Article) -> Vec<Explanation> {
             e.kept = false;
         }
     }
-    let mut per_kind: HashMap<TopicKind, usize> = HashMap::new();
+    let mut per_kind: HashMap<TopicKind, usize> = HashMap::default();
     for e in out.iter_mut().filter(|e| e.kept) {
         let n = per_kind.entry(e.topic.kind).or_default();
         *n += 1;
