@@ -20,6 +20,8 @@ use crate::Article;
 pub struct Mention {
     pub start: usize,
     pub end: usize,
+    /// The index stores mentions without it (it is the body's `start..end`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub text: String,
 }
 
@@ -81,6 +83,8 @@ pub enum QuoteKind {
 /// Something someone said, and who said it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quote {
+    /// The index stores quotes without it when it is the body's `start..end`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub text: String,
     pub start: usize,
     pub end: usize,

@@ -64,10 +64,14 @@ impl Archive {
             )));
         }
         let (schema, fields) = schema::build();
-        let index = Index::create_in_dir(path, schema).map_err(|e| Error::Incompatible {
-            path: path.to_path_buf(),
-            reason: e.to_string(),
-        })?;
+        let index = Index::builder()
+            .schema(schema)
+            .settings(schema::settings())
+            .create_in_dir(path)
+            .map_err(|e| Error::Incompatible {
+                path: path.to_path_buf(),
+                reason: e.to_string(),
+            })?;
         schema::register_analyzers(&index);
         Ok(Archive {
             index,
@@ -137,7 +141,12 @@ pub fn topic_facet(id: &str) -> Facet {
 }
 
 /// The documents of one article: the article itself and one per quote.
+///
+/// Quote documents store only their own record and their article's id: the title,
+/// the source and the quote's text are read from the article when a quote is shown.
+/// They index everything a quote is filtered by.
 pub fn article_docs(f: &Fields, article: &Article, enriched: &Enriched) -> Vec<TantivyDocument> {
+    let compact = compact(&article.body, enriched);
     let mut doc = TantivyDocument::new();
     doc.add_text(f.kind, schema::KIND_ARTICLE);
     doc.add_text(f.id, &article.id);
@@ -152,16 +161,15 @@ pub fn article_docs(f: &Fields, article: &Article, enriched: &Enriched) -> Vec<T
     }
     doc.add_text(
         f.record,
-        serde_json::to_string(enriched).unwrap_or_default(),
+        serde_json::to_string(&compact).unwrap_or_default(),
     );
     let mut docs = vec![doc];
-    for (n, q) in enriched.quotes.iter().enumerate() {
+    for (n, (q, stored)) in enriched.quotes.iter().zip(&compact.quotes).enumerate() {
         let mut doc = TantivyDocument::new();
         doc.add_text(f.kind, schema::KIND_QUOTE);
         doc.add_text(f.id, format!("{}:{}", article.id, n + 1));
         add_shared(f, &mut doc, article, enriched);
-        doc.add_text(f.title, &article.title);
-        doc.add_text(f.body, &q.text);
+        doc.add_text(f.quote, &q.text);
         if let Some(s) = &q.speaker {
             doc.add_text(f.speaker, s);
             doc.add_text(f.speaker_text, s);
@@ -173,10 +181,47 @@ pub fn article_docs(f: &Fields, article: &Article, enriched: &Enriched) -> Vec<T
             doc.add_text(f.cue, c);
         }
         doc.add_text(f.quote_kind, quote_kind_str(q));
-        doc.add_text(f.record, serde_json::to_string(q).unwrap_or_default());
+        doc.add_text(f.record, serde_json::to_string(stored).unwrap_or_default());
         docs.push(doc);
     }
     docs
+}
+
+/// The enrichment as the index stores it: a mention's or a quote's text is left out
+/// where it is exactly the body's `start..end`, which is nearly always; it is put
+/// back by `restore` when read.
+fn compact(body: &str, e: &Enriched) -> Enriched {
+    let mut out = e.clone();
+    for m in out.people.iter_mut().flat_map(|p| p.mentions.iter_mut()) {
+        if body.get(m.start..m.end) == Some(m.text.as_str()) {
+            m.text.clear();
+        }
+    }
+    for q in &mut out.quotes {
+        if body.get(q.start..q.end) == Some(q.text.as_str()) {
+            q.text.clear();
+        }
+    }
+    out
+}
+
+/// Put back the texts `compact` left out.
+pub fn restore(body: &str, e: &mut Enriched) {
+    for m in e.people.iter_mut().flat_map(|p| p.mentions.iter_mut()) {
+        if m.text.is_empty() {
+            m.text = body.get(m.start..m.end).unwrap_or_default().to_string();
+        }
+    }
+    for q in &mut e.quotes {
+        restore_quote(body, q);
+    }
+}
+
+/// Put back a stored quote's text from its article's body.
+pub fn restore_quote(body: &str, q: &mut Quote) {
+    if q.text.is_empty() {
+        q.text = body.get(q.start..q.end).unwrap_or_default().to_string();
+    }
 }
 
 fn quote_kind_str(q: &Quote) -> &'static str {
@@ -240,8 +285,66 @@ pub fn stored_article(f: &Fields, doc: &TantivyDocument) -> StoredArticle {
             .collect(),
         url: first_str(doc, f.url),
     };
-    let enriched = first_str(doc, f.record)
+    let mut enriched: Enriched = first_str(doc, f.record)
         .and_then(|r| serde_json::from_str(&r).ok())
         .unwrap_or_default();
+    restore(&article.body, &mut enriched);
     StoredArticle { article, enriched }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{Mention, Person, QuoteKind};
+
+    #[test]
+    fn stored_records_leave_out_body_slices_and_get_them_back() {
+        let body = "Ms Vale said the plan was \"ready\". Later she left.";
+        let start = body.find("ready").unwrap();
+        let e = Enriched {
+            people: vec![Person {
+                name: "Dana Vale".into(),
+                role: None,
+                country: None,
+                gender: None,
+                leader: false,
+                mentions: vec![Mention {
+                    start: 3,
+                    end: 7,
+                    text: "Vale".into(),
+                }],
+            }],
+            topics: Vec::new(),
+            quotes: vec![
+                Quote {
+                    text: "ready".into(),
+                    start,
+                    end: start + 5,
+                    speaker: Some("Dana Vale".into()),
+                    speaker_mention: Some("Vale".into()),
+                    cue: Some("said".into()),
+                    kind: QuoteKind::Partial,
+                },
+                // Text that is not the slice it points at is kept as it is.
+                Quote {
+                    text: "joined text".into(),
+                    start: 0,
+                    end: 2,
+                    speaker: None,
+                    speaker_mention: None,
+                    cue: None,
+                    kind: QuoteKind::Direct,
+                },
+            ],
+        };
+        let stored = compact(body, &e);
+        assert!(stored.people[0].mentions[0].text.is_empty());
+        assert!(stored.quotes[0].text.is_empty());
+        assert_eq!(stored.quotes[1].text, "joined text");
+        let json = serde_json::to_string(&stored).unwrap();
+        assert!(!json.contains("\"ready\""), "{json}");
+        let mut back: Enriched = serde_json::from_str(&json).unwrap();
+        restore(body, &mut back);
+        assert_eq!(back, e);
+    }
 }

@@ -32,8 +32,11 @@ pub struct Fields {
     /// The file an article or quote came from.
     pub path: Field,
     pub title: Field,
-    /// Article text, or the quote's text on quote documents.
+    /// Article text.
     pub body: Field,
+    /// A quote's text, on quote documents: indexed, not stored (it is a slice of its
+    /// article's body).
+    pub quote: Field,
     pub date: Field,
     pub source: Field,
     pub authors: Field,
@@ -53,7 +56,8 @@ pub struct Fields {
     pub speaker_mention: Field,
     pub cue: Field,
     pub quote_kind: Field,
-    /// The enrichment record (JSON) of an article, or the quote record of a quote.
+    /// The enrichment record (JSON) of an article, or the quote record of a quote,
+    /// without the texts that are slices of the body (see `index::compact`).
     pub record: Field,
     /// File state, on `file` documents: the path, size, modification time and hash.
     pub file: Field,
@@ -76,17 +80,21 @@ fn text(analyzer: &str, stored: bool) -> TextOptions {
     }
 }
 
-/// A name compared whole but case-insensitively, kept as written for display and
-/// counted from its fast column.
-fn keyword() -> TextOptions {
-    TextOptions::default()
+/// A name compared whole but case-insensitively, counted (and read back as written)
+/// from its fast column; `stored` where a listing shows it.
+fn keyword(stored: bool) -> TextOptions {
+    let options = TextOptions::default()
         .set_indexing_options(
             TextFieldIndexing::default()
                 .set_tokenizer(KEYWORD_ANALYZER)
                 .set_index_option(IndexRecordOption::Basic),
         )
-        .set_stored()
-        .set_fast("raw")
+        .set_fast("raw");
+    if stored {
+        options.set_stored()
+    } else {
+        options
+    }
 }
 
 pub fn build() -> (Schema, Fields) {
@@ -98,16 +106,17 @@ pub fn build() -> (Schema, Fields) {
         path: b.add_text_field("path", STRING | STORED),
         title: b.add_text_field("title", text(TEXT_ANALYZER, true)),
         body: b.add_text_field("body", text(TEXT_ANALYZER, true)),
+        quote: b.add_text_field("quote", text(TEXT_ANALYZER, false)),
         date: b.add_date_field("date", INDEXED | STORED | FAST),
-        source: b.add_text_field("source", keyword()),
+        source: b.add_text_field("source", keyword(true)),
         authors: b.add_text_field("authors", text(KEYWORD_ANALYZER, true)),
         url: b.add_text_field("url", STORED),
-        person: b.add_text_field("person", keyword()),
+        person: b.add_text_field("person", keyword(false)),
         person_text: b.add_text_field("person_text", text(TEXT_ANALYZER, false)),
-        topic: b.add_facet_field("topic", FacetOptions::default().set_stored()),
+        topic: b.add_facet_field("topic", FacetOptions::default()),
         topic_id: b.add_text_field("topic_id", STRING | FAST),
         month: b.add_text_field("month", STRING | FAST),
-        speaker: b.add_text_field("speaker", keyword()),
+        speaker: b.add_text_field("speaker", keyword(false)),
         speaker_text: b.add_text_field("speaker_text", text(TEXT_ANALYZER, false)),
         speaker_mention: b.add_text_field("speaker_mention", STORED),
         cue: b.add_text_field("cue", STRING | STORED),
@@ -121,6 +130,22 @@ pub fn build() -> (Schema, Fields) {
     };
     (b.build(), fields)
 }
+
+/// How the index stores documents: zstd in blocks large enough to hold an article
+/// with its quote documents, which repeat its path, title, people and topics, so
+/// that the repeats cost a few bytes each.
+pub fn settings() -> tantivy::IndexSettings {
+    tantivy::IndexSettings {
+        docstore_compression: tantivy::store::Compressor::Zstd(tantivy::store::ZstdCompressor {
+            compression_level: Some(STORE_ZSTD_LEVEL),
+        }),
+        docstore_blocksize: STORE_BLOCK_BYTES,
+        ..tantivy::IndexSettings::default()
+    }
+}
+
+const STORE_ZSTD_LEVEL: i32 = 3;
+const STORE_BLOCK_BYTES: usize = 64 << 10;
 
 /// Analyzers are not stored in the index: register them on every open.
 pub fn register_analyzers(index: &tantivy::Index) {

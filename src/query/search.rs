@@ -1,6 +1,7 @@
 //! Full-text search over articles (or quotes), with filters, BM25 or date order, and
 //! highlighted snippets.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use chrono::NaiveDate;
@@ -12,7 +13,11 @@ use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
 
 use super::Filters;
-use crate::index::{Archive, StoredArticle, first_str, from_tantivy_date, schema, stored_article};
+use crate::extract::Quote;
+use crate::index::{
+    Archive, Fields, StoredArticle, first_str, from_tantivy_date, restore_quote, schema,
+    stored_article,
+};
 use crate::{Error, Result};
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -57,7 +62,7 @@ pub struct Hit {
     pub highlights: Vec<Range<usize>>,
     /// For quotes: the quote record (speaker, cue, kind, offsets).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub quote: Option<crate::extract::Quote>,
+    pub quote: Option<Quote>,
 }
 
 /// The results and how many documents matched in all.
@@ -85,7 +90,7 @@ pub fn build_query(archive: &Archive, req: &SearchRequest) -> Result<Box<dyn Que
     match req.query.as_deref().map(str::trim) {
         Some(text) if !text.is_empty() => {
             let fields = if req.quotes {
-                vec![f.body]
+                vec![f.quote]
             } else {
                 vec![f.title, f.body]
             };
@@ -144,17 +149,46 @@ pub fn search(archive: &Archive, searcher: &Searcher, req: &SearchRequest) -> Re
         }
     };
     let has_text = req.query.as_deref().is_some_and(|q| !q.trim().is_empty());
+    let text_field = if req.quotes { f.quote } else { f.body };
     let mut snippets = if has_text {
-        let mut g = SnippetGenerator::create(searcher, &*query, f.body)?;
+        let mut g = SnippetGenerator::create(searcher, &*query, text_field)?;
         g.set_max_num_chars(if req.quotes { 400 } else { 220 });
         Some(g)
     } else {
         None
     };
+    // Quote documents keep only their record: the rest is their article's.
+    let mut articles: HashMap<String, Option<TantivyDocument>> = HashMap::new();
     let mut hits = Vec::with_capacity(addresses.len());
     for (score, addr) in addresses {
         let doc: TantivyDocument = searcher.doc(addr)?;
-        let body = first_str(&doc, f.body).unwrap_or_default();
+        let id = first_str(&doc, f.id).unwrap_or_default();
+        let article_id = first_str(&doc, f.article).unwrap_or_default();
+        let mut quote: Option<Quote> = None;
+        let parent = if req.quotes {
+            if !articles.contains_key(&article_id) {
+                let found = article_doc(f, searcher, &article_id)?;
+                articles.insert(article_id.clone(), found);
+            }
+            let parent = articles.get(&article_id).and_then(Option::as_ref);
+            let body = parent
+                .and_then(|d| first_str(d, f.body))
+                .unwrap_or_default();
+            quote = first_str(&doc, f.record)
+                .and_then(|r| serde_json::from_str::<Quote>(&r).ok())
+                .map(|mut q| {
+                    restore_quote(&body, &mut q);
+                    q
+                });
+            parent
+        } else {
+            Some(&doc)
+        };
+        let body = if req.quotes {
+            quote.as_ref().map(|q| q.text.clone()).unwrap_or_default()
+        } else {
+            first_str(&doc, f.body).unwrap_or_default()
+        };
         let (snippet, highlights) = match snippets.as_mut() {
             Some(g) if !req.quotes => {
                 let s = g.snippet(&body);
@@ -167,34 +201,28 @@ pub fn search(archive: &Archive, searcher: &Searcher, req: &SearchRequest) -> Re
             Some(g) => {
                 g.set_max_num_chars(body.len().max(1));
                 let s = g.snippet(&body);
-                (
-                    body.clone(),
-                    if s.fragment() == body {
-                        s.highlighted().to_vec()
-                    } else {
-                        Vec::new()
-                    },
-                )
+                let highlights = if s.fragment() == body {
+                    s.highlighted().to_vec()
+                } else {
+                    Vec::new()
+                };
+                (body, highlights)
             }
-            None if req.quotes => (body.clone(), Vec::new()),
+            None if req.quotes => (body, Vec::new()),
             None => (lead(&body, 220), Vec::new()),
         };
-        let quote = if req.quotes {
-            first_str(&doc, f.record).and_then(|r| serde_json::from_str(&r).ok())
-        } else {
-            None
-        };
+        let field = |field| parent.and_then(|d| first_str(d, field));
         hits.push(Hit {
-            id: first_str(&doc, f.id).unwrap_or_default(),
-            article: first_str(&doc, f.article).unwrap_or_default(),
-            title: first_str(&doc, f.title).unwrap_or_default(),
-            date: doc
-                .get_first(f.date)
+            id,
+            article: article_id,
+            title: field(f.title).unwrap_or_default(),
+            date: parent
+                .and_then(|d| d.get_first(f.date))
                 .and_then(|v| v.as_datetime())
                 .and_then(from_tantivy_date),
-            source: first_str(&doc, f.source),
-            path: first_str(&doc, f.path).unwrap_or_default(),
-            url: first_str(&doc, f.url),
+            source: field(f.source),
+            path: field(f.path).unwrap_or_default(),
+            url: field(f.url),
             score,
             snippet,
             highlights,
@@ -202,6 +230,16 @@ pub fn search(archive: &Archive, searcher: &Searcher, req: &SearchRequest) -> Re
         });
     }
     Ok(Results { hits, total })
+}
+
+/// The article document with this exact id.
+fn article_doc(f: &Fields, searcher: &Searcher, id: &str) -> Result<Option<TantivyDocument>> {
+    let query = TermQuery::new(Term::from_field_text(f.id, id), IndexRecordOption::Basic);
+    let found = searcher.search(&query, &TopDocs::with_limit(1).order_by_score())?;
+    match found.first() {
+        Some((_, addr)) => Ok(Some(searcher.doc(*addr)?)),
+        None => Ok(None),
+    }
 }
 
 /// The first `max` bytes of the body, cut at a word boundary.
