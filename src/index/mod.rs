@@ -151,6 +151,12 @@ pub fn article_docs(f: &Fields, article: &Article, enriched: &Enriched) -> Vec<T
     doc.add_text(f.kind, schema::KIND_ARTICLE);
     doc.add_text(f.id, &article.id);
     add_shared(f, &mut doc, article, enriched);
+    // Names by part ("Petrenko") find articles; quotes are found by whole names,
+    // since a copy of every word of every name on every quote would cost more than
+    // the quotes' own text.
+    for p in &enriched.people {
+        doc.add_text(f.person_text, &p.name);
+    }
     doc.add_text(f.title, &article.title);
     doc.add_text(f.body, &article.body);
     for a in &article.authors {
@@ -245,7 +251,6 @@ fn add_shared(f: &Fields, doc: &mut TantivyDocument, article: &Article, e: &Enri
     }
     for p in &e.people {
         doc.add_text(f.person, &p.name);
-        doc.add_text(f.person_text, &p.name);
     }
     for t in &e.topics {
         doc.add_facet(f.topic, topic_facet(&t.id));

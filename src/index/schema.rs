@@ -43,7 +43,7 @@ pub struct Fields {
     pub url: Field,
     /// Canonical names of the people mentioned (on quotes: the article's people).
     pub person: Field,
-    /// The same names, tokenized, for partial name searches.
+    /// The same names, by word, for partial name searches (on articles only).
     pub person_text: Field,
     /// Topic ids as facets: `/place/asia/syria`, so a parent finds its children.
     pub topic: Field,
@@ -80,6 +80,16 @@ fn text(analyzer: &str, stored: bool) -> TextOptions {
     }
 }
 
+/// The words of names, for finding a name by part ("Petrenko"): which documents
+/// hold each word, no positions (a name query asks for all its words).
+fn name_words() -> TextOptions {
+    TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(TEXT_ANALYZER)
+            .set_index_option(IndexRecordOption::Basic),
+    )
+}
+
 /// A name compared whole but case-insensitively, counted (and read back as written)
 /// from its fast column; `stored` where a listing shows it.
 fn keyword(stored: bool) -> TextOptions {
@@ -112,12 +122,12 @@ pub fn build() -> (Schema, Fields) {
         authors: b.add_text_field("authors", text(KEYWORD_ANALYZER, true)),
         url: b.add_text_field("url", STORED),
         person: b.add_text_field("person", keyword(false)),
-        person_text: b.add_text_field("person_text", text(TEXT_ANALYZER, false)),
+        person_text: b.add_text_field("person_text", name_words()),
         topic: b.add_facet_field("topic", FacetOptions::default()),
         topic_id: b.add_text_field("topic_id", STRING | FAST),
         month: b.add_text_field("month", STRING | FAST),
         speaker: b.add_text_field("speaker", keyword(false)),
-        speaker_text: b.add_text_field("speaker_text", text(TEXT_ANALYZER, false)),
+        speaker_text: b.add_text_field("speaker_text", name_words()),
         speaker_mention: b.add_text_field("speaker_mention", STORED),
         cue: b.add_text_field("cue", STRING | STORED),
         quote_kind: b.add_text_field("quote_kind", STRING | STORED),

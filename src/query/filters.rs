@@ -1,7 +1,7 @@
 //! Filters shared by every query command: people, topics, dates, sources, speakers.
 
 use chrono::{Datelike, NaiveDate};
-use tantivy::query::{BooleanQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery};
+use tantivy::query::{BooleanQuery, Occur, Query, RangeQuery, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{Index, Term};
 
@@ -151,11 +151,20 @@ fn name_query(
     while let Some(t) = stream.next() {
         terms.push(Term::from_field_text(tokenized, &t.text));
     }
-    let partial: Box<dyn Query> = match terms.len() {
-        0 => return Err(Error::Query(format!("empty name {name:?}"))),
-        1 => Box::new(TermQuery::new(terms.remove(0), IndexRecordOption::Basic)),
-        _ => Box::new(PhraseQuery::new(terms)),
-    };
+    if terms.is_empty() {
+        return Err(Error::Query(format!("empty name {name:?}")));
+    }
+    // Every word of the name among the document's names (the words are indexed
+    // without positions, to keep the index small).
+    let partial: Box<dyn Query> = Box::new(BooleanQuery::new(
+        terms
+            .into_iter()
+            .map(|t| {
+                let q: Box<dyn Query> = Box::new(TermQuery::new(t, IndexRecordOption::Basic));
+                (Occur::Must, q)
+            })
+            .collect(),
+    ));
     Ok(Box::new(BooleanQuery::new(vec![
         (Occur::Should, exact_q),
         (Occur::Should, partial),
