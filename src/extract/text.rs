@@ -28,32 +28,39 @@ fn is_inner_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '‐' | '.' | '&')
 }
 
+/// The character at byte `i` of `text` and its length, ASCII without decoding.
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if b < 0x80 {
+        return Some((b as char, 1));
+    }
+    text[i..].chars().next().map(|c| (c, c.len_utf8()))
+}
+
 /// The words of `text`, in order, with byte offsets.
 pub fn words(text: &str) -> Vec<Word<'_>> {
-    let mut out = Vec::new();
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let mut out = Vec::with_capacity(text.len() / 5);
+    let mut i = 0;
+    while let Some((c, len)) = char_at(text, i) {
+        i += len;
         if !c.is_alphanumeric() {
             continue;
         }
-        let start = i;
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = iter.peek() {
+        let start = i - len;
+        let mut end = i;
+        while let Some((d, dlen)) = char_at(text, end) {
             if is_word_char(d) {
-                end = j + d.len_utf8();
-                iter.next();
+                end += dlen;
             } else if is_inner_joiner(d) {
                 // Keep a joiner only when a letter or digit follows it, except a
                 // period after a single letter ("U.S." keeps its last period).
-                let rest = &text[j + d.len_utf8()..];
-                let next_alnum = rest.chars().next().is_some_and(is_word_char);
+                let next_alnum = char_at(text, end + dlen).is_some_and(|(n, _)| is_word_char(n));
                 if next_alnum {
-                    end = j + d.len_utf8();
-                    iter.next();
+                    end += dlen;
                 } else {
                     if d == '.' && text[start..end].contains('.') {
-                        end = j + 1;
-                        iter.next();
+                        end += 1;
                     }
                     break;
                 }
@@ -61,6 +68,7 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
                 break;
             }
         }
+        i = end;
         out.push(Word {
             start,
             end,

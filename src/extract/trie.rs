@@ -22,6 +22,9 @@ pub struct Trie {
     outputs: Vec<u32>,
     /// The root's children by byte, for a one-step start.
     root: Box<[u32; 256]>,
+    /// The nodes two bytes down, by (first byte, second byte) lowercased: most walks
+    /// end within two bytes, and a table lookup beats two searches of edge lists.
+    pairs: Box<[u32]>,
 }
 
 const NONE: u32 = u32::MAX;
@@ -82,11 +85,18 @@ impl Trie {
             root[b as usize] = id[c as usize];
             root[b.to_ascii_uppercase() as usize] = id[c as usize];
         }
+        let mut pairs = vec![NONE; 1 << 16].into_boxed_slice();
+        for (&b0, &c0) in &children[0] {
+            for (&b1, &c1) in &children[c0 as usize] {
+                pairs[(b0 as usize) << 8 | b1 as usize] = id[c1 as usize];
+            }
+        }
         Trie {
             nodes,
             edges,
             outputs,
             root,
+            pairs,
         }
     }
 
@@ -102,13 +112,20 @@ impl Trie {
         let Some(&first) = text.get(start) else {
             return;
         };
-        let mut node = self.root[first as usize];
-        let mut at = start + 1;
+        let node = self.root[first as usize];
+        if node == NONE {
+            return;
+        }
+        self.report(node, start + 1, &mut found);
+        let Some(&second) = text.get(start + 1) else {
+            return;
+        };
+        let pair =
+            (first.to_ascii_lowercase() as usize) << 8 | second.to_ascii_lowercase() as usize;
+        let mut node = self.pairs[pair];
+        let mut at = start + 2;
         while node != NONE {
-            let n = self.nodes[node as usize];
-            for &p in &self.outputs[n.out as usize..(n.out + n.out_len) as usize] {
-                found(p as usize, at);
-            }
+            let n = self.report(node, at, &mut found);
             let Some(&b) = text.get(at) else {
                 return;
             };
@@ -120,6 +137,16 @@ impl Trie {
             };
             at += 1;
         }
+    }
+
+    /// Report the patterns that end at `node` (the text's `at`), and return it.
+    #[inline]
+    fn report(&self, node: u32, at: usize, found: &mut impl FnMut(usize, usize)) -> Node {
+        let n = self.nodes[node as usize];
+        for &p in &self.outputs[n.out as usize..(n.out + n.out_len) as usize] {
+            found(p as usize, at);
+        }
+        n
     }
 }
 

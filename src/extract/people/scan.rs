@@ -139,6 +139,28 @@ fn token<'a>(
         possessive = matches!(after.next(), Some('\'' | '’'))
             && !after.next().is_some_and(char::is_alphanumeric);
     }
+    // Most words are plain lowercase: no capitals, initials, run-together names or
+    // hyphenated tails to look at.
+    let plain = &text[w.start..end];
+    if plain
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'\'')
+    {
+        return Tok {
+            start: w.start,
+            end,
+            raw_end: w.end,
+            text: plain,
+            key: Cow::Borrowed(plain),
+            cap: false,
+            acronym: false,
+            initial: false,
+            possessive,
+            sent_start,
+            joins_prev: joins_prev(prev, gap),
+            cut: false,
+        };
+    }
     // Run-together words from web pages ("McConnellGOP", "TrumpKamala"): keep the
     // first word.
     let mut cut = false;
@@ -203,20 +225,7 @@ fn token<'a>(
             && !lexicon().is_not_person(&word_key(t))
             && !lexicon().is_common(&word_key(t)));
     let acronym = (letters >= 2 && upper == letters && !initial) || junk;
-    let joins_prev = match prev {
-        None => false,
-        Some(p) if p.possessive || p.cut => false,
-        Some(p) => {
-            gap == " "
-                || gap == "\u{a0}"
-                || (gap == ". "
-                    && (p.initial
-                        || lexicon()
-                            .title(&p.key)
-                            .is_some_and(|i| i.kind == TitleKind::Abbr)
-                        || p.key == "st"))
-        }
-    };
+    let joins_prev = joins_prev(prev, gap);
     Tok {
         start: w.start,
         end,
@@ -230,6 +239,24 @@ fn token<'a>(
         sent_start,
         joins_prev,
         cut,
+    }
+}
+
+/// Whether a word can continue a name begun by `prev`, given the text between them.
+fn joins_prev(prev: Option<&Tok<'_>>, gap: &str) -> bool {
+    match prev {
+        None => false,
+        Some(p) if p.possessive || p.cut => false,
+        Some(p) => {
+            gap == " "
+                || gap == "\u{a0}"
+                || (gap == ". "
+                    && (p.initial
+                        || lexicon()
+                            .title(&p.key)
+                            .is_some_and(|i| i.kind == TitleKind::Abbr)
+                        || p.key == "st"))
+        }
     }
 }
 
