@@ -1,16 +1,17 @@
 //! Counting what matching documents hold: people, sources, speakers, topics, and
 //! documents per month, all from keyword fast fields.
 
+use std::collections::HashMap;
+
 use chrono::{Datelike, NaiveDate};
-use tantivy::aggregation::AggregationCollector;
-use tantivy::aggregation::agg_req::Aggregations;
-use tantivy::collector::{Count, TopDocs};
+use tantivy::collector::{Collector, Count, SegmentCollector, TopDocs};
+use tantivy::columnar::StrColumn;
 use tantivy::query::{BooleanQuery, ExistsQuery, Occur, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
-use tantivy::{Order, Searcher, Term};
+use tantivy::{DocId, Order, Score, Searcher, SegmentOrdinal, SegmentReader, Term};
 
+use crate::Result;
 use crate::index::{Archive, from_tantivy_date, schema};
-use crate::{Error, Result};
 
 fn with_kind(archive: &Archive, kind: &str, query: Option<Box<dyn Query>>) -> Box<dyn Query> {
     let kind_q: Box<dyn Query> = Box::new(TermQuery::new(
@@ -36,25 +37,92 @@ pub fn term_counts(
     query: Option<Box<dyn Query>>,
     limit: usize,
 ) -> Result<Vec<(String, u64)>> {
-    let size = limit.min(1_000_000);
-    let req: Aggregations = serde_json::from_value(serde_json::json!({
-        "counts": {"terms": {"field": field, "size": size, "segment_size": size}}
-    }))
-    .map_err(|e| Error::Other(format!("aggregation request: {e}")))?;
-    let collector = AggregationCollector::from_aggs(req, Default::default());
     let query = with_kind(archive, kind, query);
-    let result = searcher.search(&*query, &collector)?;
-    let value = serde_json::to_value(result).map_err(|e| Error::Other(e.to_string()))?;
-    let mut out = Vec::new();
-    if let Some(buckets) = value["counts"]["buckets"].as_array() {
-        for b in buckets {
-            if let (Some(k), Some(n)) = (b["key"].as_str(), b["doc_count"].as_u64()) {
-                out.push((k.to_string(), n));
+    let counts = searcher.search(
+        &*query,
+        &TermCounts {
+            field: field.to_string(),
+        },
+    )?;
+    let mut out: Vec<(String, u64)> = counts.into_iter().collect();
+    out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    out.truncate(limit);
+    Ok(out)
+}
+
+/// Counts the values of a keyword fast field: per segment, one counter per term
+/// ordinal, turned into names once at the end. (tantivy's terms aggregation does the
+/// same with more bookkeeping, and took 86 ms at p50 over 1,000,000 articles.)
+struct TermCounts {
+    field: String,
+}
+
+struct SegmentTermCounts {
+    column: Option<StrColumn>,
+    counts: Vec<u32>,
+}
+
+impl Collector for TermCounts {
+    type Fruit = HashMap<String, u64>;
+    type Child = SegmentTermCounts;
+
+    fn for_segment(
+        &self,
+        _segment: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<SegmentTermCounts> {
+        let column = reader.fast_fields().str(&self.field)?;
+        let terms = column.as_ref().map_or(0, |c| c.num_terms());
+        Ok(SegmentTermCounts {
+            column,
+            counts: vec![0; terms],
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, fruits: Vec<HashMap<String, u64>>) -> tantivy::Result<Self::Fruit> {
+        let mut all: HashMap<String, u64> = HashMap::new();
+        for fruit in fruits {
+            for (term, n) in fruit {
+                *all.entry(term).or_default() += n;
+            }
+        }
+        Ok(all)
+    }
+}
+
+impl SegmentCollector for SegmentTermCounts {
+    type Fruit = HashMap<String, u64>;
+
+    fn collect(&mut self, doc: DocId, _score: Score) {
+        if let Some(column) = &self.column {
+            for ord in column.term_ords(doc) {
+                self.counts[ord as usize] += 1;
             }
         }
     }
-    out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    Ok(out)
+
+    fn harvest(self) -> HashMap<String, u64> {
+        let mut out = HashMap::new();
+        let Some(column) = self.column else {
+            return out;
+        };
+        let ords: Vec<u64> = (0..self.counts.len() as u64)
+            .filter(|&o| self.counts[o as usize] > 0)
+            .collect();
+        let mut ords_iter = ords.iter();
+        // Ordinals in order, so the dictionary is read once from front to back.
+        let _ = column.dictionary().sorted_ords_to_term_cb(&ords, |bytes| {
+            if let Some(&ord) = ords_iter.next() {
+                let term = String::from_utf8_lossy(bytes).into_owned();
+                out.insert(term, u64::from(self.counts[ord as usize]));
+            }
+        });
+        out
+    }
 }
 
 /// The first and last article dates, and how many articles have a date.
