@@ -37,6 +37,9 @@ pub struct UpdateOptions {
     pub limits: Limits,
     /// Commit at least this often, so a killed run loses little.
     pub commit_every: Duration,
+    /// JSON Lines files larger than this are indexed as they are read, a few
+    /// hundred articles at a time, rather than read whole first.
+    pub stream_above: u64,
 }
 
 impl Default for UpdateOptions {
@@ -47,6 +50,7 @@ impl Default for UpdateOptions {
             memory: 256 << 20,
             limits: Limits::default(),
             commit_every: Duration::from_secs(30),
+            stream_above: 32 << 20,
         }
     }
 }
@@ -153,13 +157,16 @@ pub fn update(
     });
 
     let counts = Counters::default();
-    let failures = Mutex::new(Vec::new());
     let mut last_commit = Instant::now();
     // Batches bound the work lost to a kill and give commits a place to happen.
     for batch in todo.chunks(256) {
         batch.par_iter().for_each(|entry| {
             let path = path_key(&entry.path);
             let prev = state.get(&path);
+            if is_large_jsonl(entry, options) {
+                stream_file(&writer, f, entry, &path, prev, options, &counts, on_event);
+                return;
+            }
             let outcome = ingest::read_file(&entry.path, options.limits);
             for note in &outcome.notes {
                 on_event(Event::Note { path: &path, note });
@@ -172,7 +179,8 @@ pub fn update(
                     path: &path,
                     reason,
                 });
-                failures
+                counts
+                    .failures
                     .lock()
                     .unwrap_or_else(|p| p.into_inner())
                     .push((entry.path.clone(), reason.clone()));
@@ -238,7 +246,10 @@ pub fn update(
     summary.updated = counts.updated.into_inner();
     summary.removed += counts.removed.into_inner();
     summary.skipped = counts.skipped.into_inner();
-    let mut failed = failures.into_inner().unwrap_or_else(|p| p.into_inner());
+    let mut failed = counts
+        .failures
+        .into_inner()
+        .unwrap_or_else(|p| p.into_inner());
     failed.sort();
     summary.failures.extend(failed);
     summary.elapsed = started.elapsed();
@@ -261,6 +272,92 @@ fn merge_policy(memory: usize) -> LogMergePolicy {
 /// ~600 MB at most.
 const BYTES_PER_DOC_IN_MERGE: usize = 2048;
 
+fn is_large_jsonl(entry: &FileEntry, options: &UpdateOptions) -> bool {
+    entry.size > options.stream_above
+        && matches!(
+            ingest::format_of(&entry.path),
+            Some((ingest::Format::JsonLines, _))
+        )
+}
+
+/// Index a large JSON Lines file while reading it. Its old documents are deleted
+/// first (unless its hash shows it did not change), so if it turns out unreadable,
+/// what it gave before is gone too; its state is gone with them, so the next run
+/// tries it again.
+#[allow(clippy::too_many_arguments)]
+fn stream_file(
+    writer: &IndexWriter<TantivyDocument>,
+    f: Fields,
+    entry: &FileEntry,
+    path: &str,
+    prev: Option<&FileState>,
+    options: &UpdateOptions,
+    counts: &Counters,
+    on_event: &(dyn Fn(Event) + Sync),
+) {
+    if let Some(prev) = prev
+        && ingest::hash_file(&entry.path).is_ok_and(|h| h == prev.hash)
+    {
+        let _ = writer.delete_term(Term::from_field_text(f.file, path));
+        let _ = writer.add_document(file_doc(f, path, entry, &prev.hash, prev.articles as usize));
+        counts.read.fetch_add(1, Ordering::Relaxed);
+        counts.touched.fetch_add(1, Ordering::Relaxed);
+        on_event(Event::Read {
+            path,
+            bytes: entry.size,
+            articles: 0,
+        });
+        return;
+    }
+    delete_file(writer, f, path);
+    let mut sink = |articles: Vec<crate::Article>| {
+        let docs: Vec<Vec<TantivyDocument>> = articles
+            .par_iter()
+            .map(|a| article_docs(&f, a, &enrich(a)))
+            .collect();
+        for doc in docs.into_iter().flatten() {
+            let _ = writer.add_document(doc);
+        }
+    };
+    let outcome = ingest::read_file_streaming(&entry.path, options.limits, Some(&mut sink));
+    for note in &outcome.notes {
+        on_event(Event::Note { path, note });
+    }
+    counts.skipped.fetch_add(outcome.skipped, Ordering::Relaxed);
+    if let Some(reason) = &outcome.failure {
+        on_event(Event::Failed { path, reason });
+        counts
+            .failures
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .push((entry.path.clone(), reason.clone()));
+        return;
+    }
+    let n = outcome.streamed;
+    let _ = writer.add_document(file_doc(f, path, entry, &outcome.hash, n));
+    counts.read.fetch_add(1, Ordering::Relaxed);
+    counts
+        .bytes
+        .fetch_add(entry.size as usize, Ordering::Relaxed);
+    match prev {
+        Some(prev) => {
+            counts.updated.fetch_add(n, Ordering::Relaxed);
+            counts.removed.fetch_add(
+                (prev.articles as usize).saturating_sub(n),
+                Ordering::Relaxed,
+            );
+        }
+        None => {
+            counts.added.fetch_add(n, Ordering::Relaxed);
+        }
+    }
+    on_event(Event::Read {
+        path,
+        bytes: entry.size,
+        articles: n,
+    });
+}
+
 #[derive(Default)]
 struct Counters {
     read: AtomicUsize,
@@ -270,6 +367,7 @@ struct Counters {
     updated: AtomicUsize,
     removed: AtomicUsize,
     skipped: AtomicUsize,
+    failures: Mutex<Vec<(PathBuf, String)>>,
 }
 
 /// Delete everything that came from the file at `path`: articles, quotes, state.
@@ -325,4 +423,58 @@ fn load_state(archive: &Archive) -> Result<HashMap<String, FileState>> {
         );
     }
     Ok(state)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::walk::{WalkOptions, walk};
+
+    fn count(archive: &Archive, kind: &str) -> usize {
+        let searcher = archive.index.reader().unwrap().searcher();
+        let q = TermQuery::new(
+            Term::from_field_text(archive.fields.kind, kind),
+            IndexRecordOption::Basic,
+        );
+        searcher.search(&q, &tantivy::collector::Count).unwrap()
+    }
+
+    /// A JSON Lines file over the streaming size is indexed chunk by chunk, with the
+    /// same articles as a whole read gives, and a second run finds it unchanged.
+    #[test]
+    fn large_json_lines_files_are_streamed_with_the_same_result() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("data");
+        std::fs::create_dir(&data).unwrap();
+        let mut lines = String::new();
+        let records = ingest::STREAM_CHUNK * 2 + 7;
+        for i in 0..records {
+            lines.push_str(&format!(
+                "{{\"title\": \"Report {i}\", \"body\": \"Mayor Ilse Brandt said the harbour plan number {i} was ready.\", \"date\": \"2019-03-04\"}}\n"
+            ));
+        }
+        lines.push_str("{broken\n");
+        std::fs::write(data.join("big.jsonl"), &lines).unwrap();
+        let walked = walk(&[data.clone()], WalkOptions::default(), None);
+        let mut results = Vec::new();
+        for stream_above in [0, u64::MAX] {
+            let ix = dir.path().join(format!("ix-{stream_above}"));
+            let archive = Archive::open_or_create(&ix, false).unwrap();
+            let options = UpdateOptions {
+                stream_above,
+                ..UpdateOptions::default()
+            };
+            let s = update(&archive, &walked, &options, &|_| {}).unwrap();
+            assert_eq!((s.added, s.skipped, s.read), (records, 1, 1));
+            let again = update(&archive, &walked, &options, &|_| {}).unwrap();
+            assert_eq!((again.added, again.unchanged), (0, 1));
+            results.push((
+                count(&archive, schema::KIND_ARTICLE),
+                count(&archive, schema::KIND_QUOTE),
+            ));
+        }
+        assert_eq!(results[0], results[1]);
+        assert_eq!(results[0].0, records);
+        assert!(results[0].1 >= records, "{results:?}");
+    }
 }

@@ -78,6 +78,8 @@ impl Default for Limits {
 #[derive(Debug, Default)]
 pub struct FileOutcome {
     pub articles: Vec<Article>,
+    /// Articles handed to a sink as they were read (see [`read_file_streaming`]).
+    pub streamed: usize,
     /// Things the user should know about an otherwise readable file
     /// ("record 4: no body, skipped", "date \"spring\" not understood").
     pub notes: Vec<String>,
@@ -111,6 +113,28 @@ pub struct RawArticle {
 
 /// Read one file from disk into articles.
 pub fn read_file(path: &Path, limits: Limits) -> FileOutcome {
+    read_file_streaming(path, limits, None)
+}
+
+/// The hash `read_file` gives a file, without reading its articles.
+pub fn hash_file(path: &Path) -> std::io::Result<String> {
+    let mut hasher = blake3::Hasher::new();
+    std::io::copy(&mut std::fs::File::open(path)?, &mut hasher)?;
+    Ok(hasher.finalize().to_hex()[..32].to_string())
+}
+
+/// The articles a JSON Lines file hands to a sink at a time.
+pub const STREAM_CHUNK: usize = 512;
+
+/// Read one file; with a `sink`, a JSON Lines file's articles go to it
+/// [`STREAM_CHUNK`] at a time as they are read (so a file of any size takes little
+/// memory) and the outcome's `articles` holds only what other formats gave; its
+/// `streamed` counts what went to the sink.
+pub fn read_file_streaming(
+    path: &Path,
+    limits: Limits,
+    sink: Option<&mut dyn FnMut(Vec<Article>)>,
+) -> FileOutcome {
     let Some((format, gz)) = format_of(path) else {
         return FileOutcome::failed("not an article format (txt, md, json, jsonl, html)");
     };
@@ -130,7 +154,7 @@ pub fn read_file(path: &Path, limits: Limits) -> FileOutcome {
         Box::new(raw)
     };
     let mut out = if format == Format::JsonLines {
-        read_json_lines(&display, &mut reader, limits)
+        read_json_lines(&display, &mut reader, limits, sink)
     } else {
         let limit = if format == Format::Json {
             limits.max_json_bytes
@@ -190,8 +214,15 @@ pub fn read_bytes(path: &str, format: Format, bytes: &[u8]) -> FileOutcome {
     out
 }
 
-fn read_json_lines(path: &str, reader: &mut dyn Read, limits: Limits) -> FileOutcome {
+fn read_json_lines(
+    path: &str,
+    reader: &mut dyn Read,
+    limits: Limits,
+    mut sink: Option<&mut dyn FnMut(Vec<Article>)>,
+) -> FileOutcome {
     let mut buf = BufReader::with_capacity(1 << 16, reader);
+    let mut out = FileOutcome::default();
+    let mut base = 0usize;
     let mut raws = Vec::new();
     let mut line = Vec::new();
     let mut lossy = false;
@@ -237,11 +268,28 @@ fn read_json_lines(path: &str, reader: &mut dyn Read, limits: Limits) -> FileOut
         if let Some(r) = json::read_json_line(&text.text, line_no) {
             raws.push(r);
         }
+        if let Some(sink) = sink.as_mut()
+            && raws.len() >= STREAM_CHUNK
+        {
+            let n = raws.len();
+            finish_into(&mut out, path, std::mem::take(&mut raws), base, true);
+            base += n;
+            out.streamed += out.articles.len();
+            sink(std::mem::take(&mut out.articles));
+        }
     }
     if !seen_any {
         return FileOutcome::failed("empty file");
     }
-    let mut out = finish(path, raws);
+    let many = base + raws.len() > 1;
+    finish_into(&mut out, path, raws, base, many);
+    if let Some(sink) = sink {
+        out.streamed += out.articles.len();
+        if !out.articles.is_empty() {
+            sink(std::mem::take(&mut out.articles));
+        }
+    }
+    settle_failure(&mut out);
     if lossy {
         out.notes
             .insert(0, "not valid UTF-8, decoded as Windows-1252".to_string());
@@ -253,7 +301,22 @@ fn read_json_lines(path: &str, reader: &mut dyn Read, limits: Limits) -> FileOut
 fn finish(path: &str, raws: Vec<std::result::Result<RawArticle, String>>) -> FileOutcome {
     let mut out = FileOutcome::default();
     let many = raws.len() > 1;
+    finish_into(&mut out, path, raws, 0, many);
+    settle_failure(&mut out);
+    out
+}
+
+/// [`finish`] for records `base..` of a file, added to `out`; `many` labels notes
+/// with record numbers.
+fn finish_into(
+    out: &mut FileOutcome,
+    path: &str,
+    raws: Vec<std::result::Result<RawArticle, String>>,
+    base: usize,
+    many: bool,
+) {
     for (n, raw) in raws.into_iter().enumerate() {
+        let n = base + n;
         let raw = match raw {
             Ok(raw) => raw,
             Err(reason) => {
@@ -298,7 +361,11 @@ fn finish(path: &str, raws: Vec<std::result::Result<RawArticle, String>>) -> Fil
                 .filter(|s| !s.is_empty()),
         });
     }
-    if out.articles.is_empty() && out.failure.is_none() {
+}
+
+/// A file that gave no article at all failed, with the reason its records give.
+fn settle_failure(out: &mut FileOutcome) {
+    if out.articles.is_empty() && out.streamed == 0 && out.failure.is_none() {
         out.failure = Some(if out.skipped == 0 {
             "empty file".to_string()
         } else if out.notes.len() == 1 {
@@ -307,7 +374,6 @@ fn finish(path: &str, raws: Vec<std::result::Result<RawArticle, String>>) -> Fil
             format!("none of its {} records could be read", out.skipped)
         });
     }
-    out
 }
 
 /// Collapse runs of whitespace in a one-line field.
