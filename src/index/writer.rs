@@ -455,7 +455,7 @@ mod tests {
         }
         lines.push_str("{broken\n");
         std::fs::write(data.join("big.jsonl"), &lines).unwrap();
-        let walked = walk(&[data.clone()], WalkOptions::default(), None);
+        let walked = walk(std::slice::from_ref(&data), WalkOptions::default(), None);
         let mut results = Vec::new();
         for stream_above in [0, u64::MAX] {
             let ix = dir.path().join(format!("ix-{stream_above}"));
