@@ -601,7 +601,12 @@ impl Assembler<'_, '_> {
         while s < e && self.toks[s].kind == Kind::Punct && self.toks[s].quote.is_none() {
             s += 1;
         }
-        while e > s && self.toks[e - 1].kind == Kind::Punct && self.toks[e - 1].quote.is_none() {
+        // "49% to 41%": a percent sign is part of the number.
+        while e > s
+            && self.toks[e - 1].kind == Kind::Punct
+            && self.toks[e - 1].quote.is_none()
+            && self.toks[e - 1].text != "%"
+        {
             e -= 1;
         }
         (e > s).then(|| self.toks[s].start..self.toks[e - 1].end)

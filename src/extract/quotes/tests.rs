@@ -703,3 +703,50 @@ fn title_quotes_are_marked_and_serialized() {
     let back: Quote = serde_json::from_value(json).unwrap();
     assert!(!back.in_title);
 }
+
+#[test]
+fn reports_without_a_reporting_verb() {
+    check(&[
+        // A poll or survey reports what it found.
+        (
+            "In the new Kelland survey, support for the bridge rose to 60 percent.",
+            &[(
+                "support for the bridge rose to 60 percent",
+                Some("Kelland"),
+                I,
+            )],
+        ),
+        (
+            "Support for the bridge rose to 61% in the survey.",
+            &[("Support for the bridge rose to 61%", None, I)],
+        ),
+        // "in" a place or a year is no report.
+        ("Support for the bridge rose in Kelland.", &[]),
+        // A long source after "according to".
+        (
+            "According to early results of the exit poll run for the Kellen Courier, Petrenko led in both regions.",
+            &[("Petrenko led in both regions", None, I)],
+        ),
+        // A transcript: the name before the colon said the paragraph.
+        (
+            "Brandt: Here is the thing about bridges. They last a long time.\n\nPetrenko: Not this one.",
+            &[(
+                "Here is the thing about bridges. They last a long time",
+                Some("Brandt"),
+                I,
+            )],
+        ),
+        ("Correction: An earlier version misnamed the bridge.", &[]),
+    ]);
+}
+
+#[test]
+fn relative_clauses_inside_the_subject() {
+    check(&[(
+        "Petrenko, who said the bridge was safe, said she would reopen it soon.",
+        &[
+            ("the bridge was safe", Some("Petrenko"), I),
+            ("she would reopen it soon", Some("Petrenko"), I),
+        ],
+    )]);
+}

@@ -18,7 +18,7 @@ use crate::extract::{Person, text};
 const MAX_TITLE: usize = 400;
 
 /// Words before a headline's colon that label a kind of story, not a speaker.
-fn is_label(prefix: &str) -> bool {
+pub(super) fn is_label(prefix: &str) -> bool {
     matches!(
         prefix.to_lowercase().as_str(),
         "the latest"
