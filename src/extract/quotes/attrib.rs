@@ -1199,7 +1199,11 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
                 })?;
                 // "fears", "plans", "tweets" are nouns as often as verbs: only a name,
                 // a pronoun or a speaker word makes them verbs.
-                let head = &cx.toks[np.end - 1];
+                // The head is the noun before "of": "a video of the episode shows".
+                let head_at = (np.start + 1..np.end)
+                    .find(|&k| cx.word(k).as_deref() == Some("of"))
+                    .map_or(np.end - 1, |k| k - 1);
+                let head = &cx.toks[head_at];
                 if word != "says"
                     && word.ends_with('s')
                     && !(head.is_capitalized()
@@ -1444,7 +1448,27 @@ fn resolve_nesting(cx: &Ctx, frames: &mut Vec<Frame>, first: usize) {
                 .content
                 .iter()
                 .any(|r| r.end <= frames[x].cue.start && r.contains(&frames[y].cue.start));
-            if before_x {
+            if !before_x {
+                continue;
+            }
+            // "Asked what that means, Petrenko said …": the question is its own
+            // report, and the answer's report starts after it.
+            let question = matches!(frames[y].source, Source::Unnamed)
+                && matches!(cx.word(frames[y].cue.start).as_deref(), Some("asked"))
+                && frames[y].cue.start <= cx.a + 1;
+            let q_end = frames[y].content.last().map_or(0, |r| r.end);
+            if question {
+                let mut s = q_end;
+                while s < cx.b && (cx.punct(s, ",") || cx.punct(s, "—")) {
+                    s += 1;
+                }
+                for r in &mut frames[x].content {
+                    if r.start < s && r.end > s {
+                        r.start = s;
+                    }
+                }
+                frames[x].content.retain(|r| r.start >= s);
+            } else {
                 keep[y] = false;
             }
         }

@@ -750,3 +750,26 @@ fn relative_clauses_inside_the_subject() {
         ],
     )]);
 }
+
+#[test]
+fn questions_and_findings() {
+    check(&[
+        // The question is reported, and so is the answer, apart.
+        (
+            "Asked what the plan was, Brandt said: “We will build it.”",
+            &[
+                ("what the plan was", None, I),
+                ("We will build it.", Some("Brandt"), D),
+            ],
+        ),
+        // A document of something shows what it shows.
+        (
+            "A video of the meeting shows Brandt leaving early.",
+            &[("Brandt leaving early", None, I)],
+        ),
+        (
+            "The figures show that fares rose by a third.",
+            &[("that fares rose by a third", None, I)],
+        ),
+    ]);
+}
