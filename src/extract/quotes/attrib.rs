@@ -544,7 +544,9 @@ impl Ctx<'_, '_> {
         }
         // "said in an interview with CNN that …": an adverbial before "that".
         // "said after the convention he would …": before a pronoun that starts a clause.
-        if self.word(k).is_some_and(|w| is_preposition(&w)) {
+        // Not "appeared to suggest that …": a verb after "to" is what is reported.
+        let to_verb = self.word(k).as_deref() == Some("to") && self.cue_at(k + 1).is_some();
+        if !to_verb && self.word(k).is_some_and(|w| is_preposition(&w)) {
             let mut m = k;
             while m < self.eff && m - k < 10 && self.toks[m].is_free_word() {
                 let w = self.word(m);

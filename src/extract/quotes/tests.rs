@@ -771,5 +771,10 @@ fn questions_and_findings() {
             "The figures show that fares rose by a third.",
             &[("that fares rose by a third", None, I)],
         ),
+        // One report, not one for "seemed" and another for "say".
+        (
+            "Petrenko seemed to say that the bridge was unsafe.",
+            &[("to say that the bridge was unsafe", Some("Petrenko"), I)],
+        ),
     ]);
 }
