@@ -1303,10 +1303,14 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
             } else {
                 np.end
             };
-            let (r, _, _) = cx.after(kind, after_np);
-            let r = r?;
+            let (r, _, colon) = cx.after(kind, after_np);
             frame.source = Source::Np(np);
-            frame.content.push(r);
+            match r {
+                Some(r) => frame.content.push(r),
+                // "Stated Petrenko:" and the quotation in the next paragraph.
+                None if colon => frame.colon = true,
+                None => return None,
+            }
             return Some(frame);
         }
         None if participle => {

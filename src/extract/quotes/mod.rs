@@ -467,6 +467,16 @@ impl Assembler<'_, '_> {
     fn colon_subject(&self, ui: usize, open: usize) -> Option<Range<usize>> {
         let u = &self.units[ui];
         let colon = open - 1;
+        // "Rep. Ada Brandt (R-Kel.): "…"": the name before its parenthesis.
+        let name_end = if colon > u.toks.start && self.toks[colon - 1].is_punct(")") {
+            (colon.saturating_sub(8).max(u.toks.start)..colon - 1)
+                .rev()
+                .find(|&k| self.toks[k].is_punct("("))
+                .unwrap_or(colon)
+        } else {
+            colon
+        };
+        let colon = name_end;
         let mut s = colon;
         while s > u.toks.start
             && colon - s < 8

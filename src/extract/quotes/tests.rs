@@ -778,3 +778,23 @@ fn questions_and_findings() {
         ),
     ]);
 }
+
+#[test]
+fn colons_that_name_the_speaker() {
+    check(&[
+        // The quotation in the paragraph after "Stated X:".
+        (
+            "Stated Brandt:\n\n“I think the stakes are very high for all of us.”",
+            &[(
+                "I think the stakes are very high for all of us.",
+                Some("Brandt"),
+                D,
+            )],
+        ),
+        // A name with its party and state before the colon.
+        (
+            "Rep. Ada Brandt (R-Kel.): “Who told you that figure?”",
+            &[("Who told you that figure?", Some("Ada Brandt"), D)],
+        ),
+    ]);
+}
