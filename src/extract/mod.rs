@@ -96,6 +96,10 @@ pub struct Quote {
     /// The reporting verb or phrase: "said", "told reporters", "according to".
     pub cue: Option<String>,
     pub kind: QuoteKind,
+    /// The quote is in the article's title, not its body: `start` and `end` are
+    /// offsets into `title`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub in_title: bool,
 }
 
 /// Everything extraction finds in one article.

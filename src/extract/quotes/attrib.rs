@@ -544,7 +544,9 @@ impl Ctx<'_, '_> {
         }
         // "said in an interview with CNN that …": an adverbial before "that".
         // "said after the convention he would …": before a pronoun that starts a clause.
-        if self.word(k).is_some_and(|w| is_preposition(&w)) {
+        // Not "appeared to suggest that …": a verb after "to" is what is reported.
+        let to_verb = self.word(k).as_deref() == Some("to") && self.cue_at(k + 1).is_some();
+        if !to_verb && self.word(k).is_some_and(|w| is_preposition(&w)) {
             let mut m = k;
             while m < self.eff && m - k < 10 && self.toks[m].is_free_word() {
                 let w = self.word(m);
@@ -803,6 +805,11 @@ pub(super) fn frames(toks: &[Tok], units: &[Unit]) -> Vec<Frame> {
         };
         let first = out.len();
         unit_frames(&cx, ui, &mut out);
+        if out.len() == first
+            && let Some(f) = colon_speaker_frame(toks, units, ui)
+        {
+            out.push(f);
+        }
         resolve_nesting(&cx, &mut out, first);
     }
     out
@@ -827,6 +834,115 @@ fn unit_frames(cx: &Ctx, ui: usize, out: &mut Vec<Frame>) {
         i = cue_end;
     }
     post_quote_frame(cx, ui, out, first);
+    if out.len() == first
+        && let Some(f) = in_document_frame(cx, ui)
+    {
+        out.push(f);
+    }
+}
+
+/// Documents that report findings: "in the poll", "in a new survey".
+fn is_finding_doc(w: &str) -> bool {
+    matches!(
+        w,
+        "poll" | "polls" | "survey" | "surveys" | "study" | "studies" | "polling" | "average"
+    )
+}
+
+/// "In the poll, … ", "… in a national survey.": what a poll or study found, in a
+/// sentence with no other cue. The phrase after "in" names the source.
+fn in_document_frame(cx: &Ctx, ui: usize) -> Option<Frame> {
+    let s = cx.skip_dateline(cx.a);
+    let frame = |cue: usize, np: Range<usize>, content: Range<usize>| Frame {
+        unit: ui,
+        cue: cue..cue + 1,
+        source: Source::Np(np),
+        content: std::iter::once(content).collect(),
+        colon: false,
+        bare: false,
+    };
+    // The phrase after "in" up to its document word, within a few words.
+    let doc_np = |i: usize| -> Option<Range<usize>> {
+        let mut k = i + 1;
+        while k < cx.eff && k - i <= 8 {
+            match cx.word(k) {
+                Some(w) if is_finding_doc(&w) => return Some(i + 1..k + 1),
+                Some(_) => k += 1,
+                None if cx.punct(k, "/") || cx.punct(k, "-") || cx.punct(k, "'") => k += 1,
+                None => return None,
+            }
+        }
+        None
+    };
+    let words = |r: Range<usize>| r.filter(|&k| cx.word(k).is_some()).count();
+    // Fronted: "In a new survey released Sunday, most voters …".
+    if cx.word(s).as_deref() == Some("in")
+        && let Some(np) = doc_np(s)
+        && let Some(comma) = (np.end..cx.eff.min(np.end + 8)).find(|&k| cx.punct(k, ","))
+        && words(comma + 1..cx.eff) >= 4
+    {
+        return Some(frame(s, np, comma + 1..cx.eff));
+    }
+    // Trailing: "… leads by eight points in the survey."
+    let i = (s + 4..cx.eff)
+        .rev()
+        .take(12)
+        .find(|&k| cx.word(k).as_deref() == Some("in"))?;
+    let np = doc_np(i)?;
+    let tail_ok = np.end == cx.eff || cx.punct(np.end, ",");
+    let mut end = i;
+    while end > s && (cx.punct(end - 1, ",") || cx.punct(end - 1, "—")) {
+        end -= 1;
+    }
+    (tail_ok && words(s..end) >= 4).then(|| frame(i, np, s..end))
+}
+
+/// "Matthews: Here is the irony …" at the start of a paragraph (a transcript, a
+/// tweet): the name before the colon said the rest of the paragraph.
+fn colon_speaker_frame(toks: &[Tok], units: &[Unit], ui: usize) -> Option<Frame> {
+    let u = &units[ui];
+    if ui > 0 && units[ui - 1].para == u.para {
+        return None;
+    }
+    let (a, b) = (u.toks.start, u.toks.end);
+    let colon = (a..b.min(a + 6)).find(|&k| toks[k].is_punct(":") && toks[k].quote.is_none())?;
+    let name = a..colon;
+    let shout = |t: &Tok| t.text.chars().filter(|c| c.is_alphabetic()).count() > 1;
+    let ok = !name.is_empty()
+        && name.clone().all(|k| {
+            let t = &toks[k];
+            t.is_free_word() && t.is_capitalized() && shout(t)
+                || t.is_punct(".") && k > a && toks[k - 1].text.chars().count() <= 3
+        })
+        && !super::title::is_label(
+            &name
+                .clone()
+                .map(|k| toks[k].text)
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
+        && !lexicon::is_common_capital(&toks[a].key());
+    if !ok || colon + 1 >= b || toks[colon + 1].kind == Kind::Open {
+        return None;
+    }
+    // To the end of the paragraph.
+    let mut last = ui;
+    while last + 1 < units.len() && units[last + 1].para == u.para {
+        last += 1;
+    }
+    let mut end = units[last].toks.end;
+    while end > colon + 1 && is_final_punct(&toks[end - 1]) {
+        end -= 1;
+    }
+    let words = (colon + 1..end).filter(|&k| toks[k].is_word()).count();
+    (words >= 4).then(|| Frame {
+        unit: ui,
+        cue: colon..colon + 1,
+        source: Source::Np(name),
+        content: std::iter::once(colon + 1..end).collect(),
+        colon: false,
+        bare: false,
+    })
 }
 
 /// ""…," the nominee riffed." and ""…," remembered Roy Verley.": after a quotation
@@ -927,8 +1043,16 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
         bare: false,
     };
     if kind == CueKind::Source {
-        // "according to X, …" or "…, according to X".
-        let np = cx.np_right(cue_end, cx.eff)?;
+        // "according to X, …" or "…, according to X". A long phrase the noun
+        // phrase rules do not take ("according to early results of the exit poll
+        // conducted by …, …") is the speaker up to its comma.
+        let np = cx.np_right(cue_end, cx.eff).or_else(|| {
+            let end = (cue_end..cx.eff.min(cue_end + 25))
+                .find(|&k| cx.punct(k, ",") || cx.punct(k, "—"))
+                .unwrap_or(cx.eff);
+            (end < cue_end + 25 && (cue_end..end).any(|k| cx.word(k).is_some()))
+                .then_some(cue_end..end)
+        })?;
         frame.source = Source::Np(np.clone());
         let mut before_end = i;
         while before_end > cx.a && (cx.punct(before_end - 1, ",") || cx.punct(before_end - 1, "—"))
@@ -939,7 +1063,10 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
             frame.content.push(cx.a..before_end);
         }
         let mut k = np.end;
-        while k < cx.eff && !cx.punct(k, ",") && k - np.end < 8 {
+        // The report after the phrase: past the phrase's tail ("…, released
+        // Sunday,"), when the cue opens the sentence.
+        let reach = if before_end == cx.a { 25 } else { 8 };
+        while k < cx.eff && !cx.punct(k, ",") && k - np.end < reach {
             k += 1;
         }
         if cx.punct(k, ",") && k + 1 < cx.eff {
@@ -1074,7 +1201,11 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
                 })?;
                 // "fears", "plans", "tweets" are nouns as often as verbs: only a name,
                 // a pronoun or a speaker word makes them verbs.
-                let head = &cx.toks[np.end - 1];
+                // The head is the noun before "of": "a video of the episode shows".
+                let head_at = (np.start + 1..np.end)
+                    .find(|&k| cx.word(k).as_deref() == Some("of"))
+                    .map_or(np.end - 1, |k| k - 1);
+                let head = &cx.toks[head_at];
                 if word != "says"
                     && word.ends_with('s')
                     && !(head.is_capitalized()
@@ -1172,10 +1303,14 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
             } else {
                 np.end
             };
-            let (r, _, _) = cx.after(kind, after_np);
-            let r = r?;
+            let (r, _, colon) = cx.after(kind, after_np);
             frame.source = Source::Np(np);
-            frame.content.push(r);
+            match r {
+                Some(r) => frame.content.push(r),
+                // "Stated Petrenko:" and the quotation in the next paragraph.
+                None if colon => frame.colon = true,
+                None => return None,
+            }
             return Some(frame);
         }
         None if participle => {
@@ -1319,7 +1454,27 @@ fn resolve_nesting(cx: &Ctx, frames: &mut Vec<Frame>, first: usize) {
                 .content
                 .iter()
                 .any(|r| r.end <= frames[x].cue.start && r.contains(&frames[y].cue.start));
-            if before_x {
+            if !before_x {
+                continue;
+            }
+            // "Asked what that means, Petrenko said …": the question is its own
+            // report, and the answer's report starts after it.
+            let question = matches!(frames[y].source, Source::Unnamed)
+                && matches!(cx.word(frames[y].cue.start).as_deref(), Some("asked"))
+                && frames[y].cue.start <= cx.a + 1;
+            let q_end = frames[y].content.last().map_or(0, |r| r.end);
+            if question {
+                let mut s = q_end;
+                while s < cx.b && (cx.punct(s, ",") || cx.punct(s, "—")) {
+                    s += 1;
+                }
+                for r in &mut frames[x].content {
+                    if r.start < s && r.end > s {
+                        r.start = s;
+                    }
+                }
+                frames[x].content.retain(|r| r.start >= s);
+            } else {
                 keep[y] = false;
             }
         }
@@ -1332,6 +1487,16 @@ fn resolve_nesting(cx: &Ctx, frames: &mut Vec<Frame>, first: usize) {
             let after_x = frames[y].cue.start > frames[x].cue.start;
             let cut = match &frames[y].source {
                 Source::Inherit(_) | Source::Next if after_x => Some(frames[y].cue.start),
+                // "Podesta, who said the project was vetted, said he was unaware":
+                // the report of the relative clause ends where its subject's verb
+                // comes.
+                Source::Np(r)
+                    if after_x
+                        && r.start < frames[x].cue.start
+                        && matches!(frames[x].source, Source::Relative(_)) =>
+                {
+                    Some(frames[y].cue.start)
+                }
                 Source::Np(r) if after_x => coordinated(cx, r.start),
                 Source::Relative(r) if after_x => {
                     coordinated(cx, r.start).filter(|&c| !cx.punct(c, ","))

@@ -43,6 +43,7 @@ mod lexicon;
 mod marks;
 mod names;
 mod resolve;
+mod title;
 mod tokens;
 
 use std::ops::Range;
@@ -54,10 +55,18 @@ use attrib::Frame;
 use resolve::{Resolver, Speaker};
 use tokens::{Kind, Tok};
 
-/// Every quote in `article`, sorted by start. `people` (from the people module) gives
-/// canonical names and genders; without it, names are resolved within the article.
+/// Every quote in `article`: those of its title first (`in_title`), then those of its
+/// body, each sorted by start. `people` (from the people module) gives canonical names
+/// and genders; without it, names are resolved within the article.
 pub fn extract_quotes(article: &Article, people: &[Person]) -> Vec<Quote> {
-    let body = article.body.as_str();
+    let mut out = title::quotes(&article.title, people);
+    out.extend(text_quotes(&article.body, &article.title, people));
+    out
+}
+
+/// The quotes of one text (a body, or a headline read as one), sorted by start.
+/// `title` only lends fuller forms of names.
+fn text_quotes(body: &str, title: &str, people: &[Person]) -> Vec<Quote> {
     let paras = text::paragraphs(body);
     let marks = marks::find(body, &paras);
     let toks = tokens::tokenize(body, &marks);
@@ -65,7 +74,7 @@ pub fn extract_quotes(article: &Article, people: &[Person]) -> Vec<Quote> {
     if units.is_empty() {
         return Vec::new();
     }
-    let names = names::Names::find(body, &article.title, &toks, &units, people);
+    let names = names::Names::find(body, title, &toks, &units, people);
     let frames = attrib::frames(&toks, &units);
     let resolver = Resolver::new(body, &toks, &units, &names, people);
     let speakers = resolver.speakers(&frames);
@@ -390,6 +399,7 @@ impl Assembler<'_, '_> {
                 speaker_mention: mention,
                 cue,
                 kind,
+                in_title: false,
             });
         }
         // Reports with no quotation in them: indirect speech.
@@ -430,6 +440,7 @@ impl Assembler<'_, '_> {
                 speaker_mention: sp.mention.clone(),
                 cue: Some(self.cue_text(&f.cue)),
                 kind: QuoteKind::Indirect,
+                in_title: false,
             });
         }
         out.sort_by_key(|q| (q.start, q.end));
@@ -456,6 +467,16 @@ impl Assembler<'_, '_> {
     fn colon_subject(&self, ui: usize, open: usize) -> Option<Range<usize>> {
         let u = &self.units[ui];
         let colon = open - 1;
+        // "Rep. Ada Brandt (R-Kel.): "…"": the name before its parenthesis.
+        let name_end = if colon > u.toks.start && self.toks[colon - 1].is_punct(")") {
+            (colon.saturating_sub(8).max(u.toks.start)..colon - 1)
+                .rev()
+                .find(|&k| self.toks[k].is_punct("("))
+                .unwrap_or(colon)
+        } else {
+            colon
+        };
+        let colon = name_end;
         let mut s = colon;
         while s > u.toks.start
             && colon - s < 8
@@ -590,7 +611,12 @@ impl Assembler<'_, '_> {
         while s < e && self.toks[s].kind == Kind::Punct && self.toks[s].quote.is_none() {
             s += 1;
         }
-        while e > s && self.toks[e - 1].kind == Kind::Punct && self.toks[e - 1].quote.is_none() {
+        // "49% to 41%": a percent sign is part of the number.
+        while e > s
+            && self.toks[e - 1].kind == Kind::Punct
+            && self.toks[e - 1].quote.is_none()
+            && self.toks[e - 1].text != "%"
+        {
             e -= 1;
         }
         (e > s).then(|| self.toks[s].start..self.toks[e - 1].end)

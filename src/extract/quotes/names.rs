@@ -175,6 +175,15 @@ impl Names {
                     i += 1;
                     continue;
                 }
+                // "Said Petrenko, …", "Stated Brandt:": a verb that opens the
+                // sentence is no part of the name after it.
+                if i == unit.toks.start
+                    && lex.cues(&toks[i].key()).iter().any(|c| c.words.len() == 1)
+                    && toks.get(i + 1).is_some_and(|n| n.is_capitalized())
+                {
+                    i += 1;
+                    continue;
+                }
                 let start = i;
                 let mut j = i;
                 while j < unit.toks.end {

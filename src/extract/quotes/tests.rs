@@ -15,6 +15,7 @@ fn article(body: &str) -> Article {
 fn quotes_with(body: &str, people: &[Person]) -> Vec<Quote> {
     let q = extract_quotes(&article(body), people);
     for x in &q {
+        assert!(!x.in_title, "no title: {x:?}");
         assert_eq!(&body[x.start..x.end], x.text, "offsets of {x:?}");
     }
     assert!(q.windows(2).all(|w| w[0].start <= w[1].start), "sorted");
@@ -465,11 +466,17 @@ fn hostile_input_stays_linear() {
 fn the_title_gives_fuller_names() {
     let mut a = article("“We will reopen the bridge,” Petrenko said.");
     a.title = "Minister Oksana Petrenko promises a new bridge for Kellen".to_string();
-    let q = extract_quotes(&a, &[]);
+    let body_quotes = |a: &Article| -> Vec<Quote> {
+        extract_quotes(a, &[])
+            .into_iter()
+            .filter(|q| !q.in_title)
+            .collect()
+    };
+    let q = body_quotes(&a);
     assert_eq!(q[0].speaker.as_deref(), Some("Oksana Petrenko"));
     // A headline in title case names nothing reliably.
     a.title = "Petrenko Ivanova Promises New Bridge".to_string();
-    let q = extract_quotes(&a, &[]);
+    let q = body_quotes(&a);
     assert_eq!(q[0].speaker.as_deref(), Some("Petrenko"));
 }
 
@@ -579,4 +586,215 @@ fn places_are_not_people() {
         "North Kelland passed the law on Monday. “It is fair,” he said.",
         &[("It is fair,", None, D)],
     )]);
+}
+
+#[test]
+fn headlines() {
+    let petrenko = person(
+        "Oksana Petrenko",
+        None,
+        Some(Gender::Female),
+        "Oksana Petrenko opened the bridge. Petrenko spoke first.",
+        &["Oksana Petrenko", "Petrenko"],
+    );
+    // (title, text, speaker, speaker mention, kind) of every headline quote.
+    type Row<'a> = (
+        &'a str,
+        &'a [(&'a str, Option<&'a str>, &'a str, QuoteKind)],
+    );
+    let rows: &[Row] = &[
+        (
+            "Petrenko: Bridge Will Open in May.",
+            &[(
+                "Bridge Will Open in May",
+                Some("Oksana Petrenko"),
+                "Petrenko",
+                I,
+            )],
+        ),
+        (
+            "Kelland Transit Board: Fares Will Rise Next Year",
+            &[(
+                "Fares Will Rise Next Year",
+                Some("Kelland Transit Board"),
+                "Kelland Transit Board",
+                I,
+            )],
+        ),
+        (
+            "Petrenko: ‘We Will Finish the Bridge’",
+            &[(
+                "We Will Finish the Bridge",
+                Some("Oksana Petrenko"),
+                "Petrenko",
+                D,
+            )],
+        ),
+        // Title case: the verb is a verb, not part of a name.
+        (
+            "Oksana Petrenko Says Bridge Will Open in May",
+            &[(
+                "Bridge Will Open in May",
+                Some("Oksana Petrenko"),
+                "Oksana Petrenko",
+                I,
+            )],
+        ),
+        (
+            "Petrenko says the bridge will open in May",
+            &[(
+                "the bridge will open in May",
+                Some("Oksana Petrenko"),
+                "Petrenko",
+                I,
+            )],
+        ),
+        // Labels, shouting and headlines with no speaker hold no quote.
+        ("The Latest: Bridge Opens in Kelland", &[]),
+        ("BREAKING: Bridge Opens in Kelland", &[]),
+        ("A Bridge for Kelland", &[]),
+        ("", &[]),
+    ];
+    let mut failed = Vec::new();
+    for (title, want) in rows {
+        let a = Article {
+            title: title.to_string(),
+            body: "Oksana Petrenko opened the bridge. Petrenko spoke first.".to_string(),
+            ..Article::default()
+        };
+        let got: Vec<_> = extract_quotes(&a, std::slice::from_ref(&petrenko))
+            .into_iter()
+            .filter(|q| q.in_title)
+            .inspect(|q| assert_eq!(&title[q.start..q.end], q.text, "offsets of {q:?}"))
+            .map(|q| (q.text, q.speaker, q.speaker_mention, q.kind))
+            .collect();
+        let want: Vec<_> = want
+            .iter()
+            .map(|(t, s, m, k)| {
+                (
+                    t.to_string(),
+                    s.map(str::to_string),
+                    Some(m.to_string()),
+                    *k,
+                )
+            })
+            .collect();
+        if got != want {
+            failed.push(format!("{title}\n   got:  {got:?}\n   want: {want:?}"));
+        }
+    }
+    assert!(failed.is_empty(), "\n{}", failed.join("\n"));
+}
+
+#[test]
+fn title_quotes_are_marked_and_serialized() {
+    let a = Article {
+        title: "Petrenko: Bridge Will Open in May".to_string(),
+        body: "The bridge is long. “It is ready,” Petrenko said.".to_string(),
+        ..Article::default()
+    };
+    let q = extract_quotes(&a, &[]);
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert!(q[0].in_title && !q[1].in_title);
+    let json = serde_json::to_value(&q[0]).unwrap();
+    assert_eq!(json["in_title"], true);
+    let json = serde_json::to_value(&q[1]).unwrap();
+    assert!(json.get("in_title").is_none(), "skipped when false: {json}");
+    let back: Quote = serde_json::from_value(json).unwrap();
+    assert!(!back.in_title);
+}
+
+#[test]
+fn reports_without_a_reporting_verb() {
+    check(&[
+        // A poll or survey reports what it found.
+        (
+            "In the new Kelland survey, support for the bridge rose to 60 percent.",
+            &[(
+                "support for the bridge rose to 60 percent",
+                Some("Kelland"),
+                I,
+            )],
+        ),
+        (
+            "Support for the bridge rose to 61% in the survey.",
+            &[("Support for the bridge rose to 61%", None, I)],
+        ),
+        // "in" a place or a year is no report.
+        ("Support for the bridge rose in Kelland.", &[]),
+        // A long source after "according to".
+        (
+            "According to early results of the exit poll run for the Kellen Courier, Petrenko led in both regions.",
+            &[("Petrenko led in both regions", None, I)],
+        ),
+        // A transcript: the name before the colon said the paragraph.
+        (
+            "Brandt: Here is the thing about bridges. They last a long time.\n\nPetrenko: Not this one.",
+            &[(
+                "Here is the thing about bridges. They last a long time",
+                Some("Brandt"),
+                I,
+            )],
+        ),
+        ("Correction: An earlier version misnamed the bridge.", &[]),
+    ]);
+}
+
+#[test]
+fn relative_clauses_inside_the_subject() {
+    check(&[(
+        "Petrenko, who said the bridge was safe, said she would reopen it soon.",
+        &[
+            ("the bridge was safe", Some("Petrenko"), I),
+            ("she would reopen it soon", Some("Petrenko"), I),
+        ],
+    )]);
+}
+
+#[test]
+fn questions_and_findings() {
+    check(&[
+        // The question is reported, and so is the answer, apart.
+        (
+            "Asked what the plan was, Brandt said: “We will build it.”",
+            &[
+                ("what the plan was", None, I),
+                ("We will build it.", Some("Brandt"), D),
+            ],
+        ),
+        // A document of something shows what it shows.
+        (
+            "A video of the meeting shows Brandt leaving early.",
+            &[("Brandt leaving early", None, I)],
+        ),
+        (
+            "The figures show that fares rose by a third.",
+            &[("that fares rose by a third", None, I)],
+        ),
+        // One report, not one for "seemed" and another for "say".
+        (
+            "Petrenko seemed to say that the bridge was unsafe.",
+            &[("to say that the bridge was unsafe", Some("Petrenko"), I)],
+        ),
+    ]);
+}
+
+#[test]
+fn colons_that_name_the_speaker() {
+    check(&[
+        // The quotation in the paragraph after "Stated X:".
+        (
+            "Stated Brandt:\n\n“I think the stakes are very high for all of us.”",
+            &[(
+                "I think the stakes are very high for all of us.",
+                Some("Brandt"),
+                D,
+            )],
+        ),
+        // A name with its party and state before the colon.
+        (
+            "Rep. Ada Brandt (R-Kel.): “Who told you that figure?”",
+            &[("Who told you that figure?", Some("Ada Brandt"), D)],
+        ),
+    ]);
 }
