@@ -165,7 +165,7 @@ fn is_preposition(w: &str) -> bool {
 impl Ctx<'_, '_> {
     fn word(&self, i: usize) -> Option<String> {
         let t = self.toks.get(i)?;
-        (i >= self.a && i < self.b && t.is_free_word()).then(|| t.key())
+        (i >= self.a && i < self.b && t.is_free_word()).then(|| t.key().into_owned())
     }
 
     fn punct(&self, i: usize, c: &str) -> bool {
@@ -1160,7 +1160,7 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
                         None => Source::Unnamed,
                     };
                 }
-            } else if matches!(w.as_str(), "and" | "but") || (participle && w == "by") {
+            } else if matches!(w.as_ref(), "and" | "but") || (participle && w == "by") {
                 frame.source = Source::Inherit(usize::MAX);
             } else if w == "to" && !participle {
                 // "took to Twitter to say thanks": the sentence's subject says it.
@@ -1513,7 +1513,7 @@ fn resolve_nesting(cx: &Ctx, frames: &mut Vec<Frame>, first: usize) {
                 && (cx.toks[end - 1].is_punct(",")
                     || cx.toks[end - 1].is_punct(";")
                     || matches!(
-                        cx.toks[end - 1].key().as_str(),
+                        cx.toks[end - 1].key().as_ref(),
                         "and" | "but" | "while" | "whereas" | "although" | "though" | "yet"
                     )
                     || lexicon::is_aux_or_adverb(&cx.toks[end - 1].key()))

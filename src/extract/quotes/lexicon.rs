@@ -2,7 +2,7 @@
 //! `data/speakers.txt`, plus the small closed classes of English grammar (pronouns,
 //! determiners, conjunctions) that are part of the code rather than data.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 const CUES: &str = include_str!("../data/cues.txt");

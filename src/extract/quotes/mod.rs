@@ -510,7 +510,7 @@ impl Assembler<'_, '_> {
             return None;
         }
         let key = self.toks[s].key();
-        if matches!(key.as_str(), "he" | "she") {
+        if matches!(key.as_ref(), "he" | "she") {
             return Some(s..s + 1);
         }
         let first = if key == "the" { s + 1 } else { s };
@@ -544,7 +544,7 @@ impl Assembler<'_, '_> {
     fn scare(&self, q: usize, k: usize) -> Scare {
         let before: Vec<String> = (k.saturating_sub(3)..k)
             .filter(|&j| self.toks[j].is_word())
-            .map(|j| self.toks[j].key())
+            .map(|j| self.toks[j].key().into_owned())
             .collect();
         if is_scare_lead(&before) {
             return Scare::Yes;

@@ -5,7 +5,7 @@
 //! and the he/she that follows it where it is the only person in the sentence).
 //! When the people module knows a name, its canonical name and gender win.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 use super::lexicon::{self, Lexicon, Noun};
@@ -253,7 +253,7 @@ impl Names {
         }
         let title_words: Vec<String> = words[title_from..name_from]
             .iter()
-            .map(|&k| toks[k].key())
+            .map(|&k| toks[k].key().into_owned())
             .filter(|w| {
                 !matches!(
                     w.as_str(),
@@ -273,7 +273,10 @@ impl Names {
                 before_title.as_deref(),
                 Some("former" | "ex" | "then" | "late")
             );
-        let name_words: Vec<String> = words[name_from..].iter().map(|&k| toks[k].key()).collect();
+        let name_words: Vec<String> = words[name_from..]
+            .iter()
+            .map(|&k| toks[k].key().into_owned())
+            .collect();
         let key = name_words.join(" ");
         let head = name_words.last().cloned().unwrap_or_default();
         // "Jr." on its own is no one.
@@ -361,7 +364,7 @@ impl Names {
 
     /// Ties every run to the fullest form of its name in the article.
     fn resolve_forms(&mut self) {
-        let mut by_last: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut by_last: HashMap<&str, Vec<usize>> = HashMap::default();
         for (i, f) in self.forms.iter().enumerate() {
             if let Some(last) = f.words.last() {
                 by_last.entry(last.as_str()).or_default().push(i);
@@ -448,11 +451,11 @@ impl Names {
                 for t in &toks[r] {
                     if t.is_free_word() {
                         match lex.gender(&t.key()) {
-                            Some(Gender::Male) if matches!(t.key().as_str(), "he" | "himself") => {
+                            Some(Gender::Male) if matches!(t.key().as_ref(), "he" | "himself") => {
                                 self.forms[c].male += 1
                             }
                             Some(Gender::Female)
-                                if matches!(t.key().as_str(), "she" | "herself") =>
+                                if matches!(t.key().as_ref(), "she" | "herself") =>
                             {
                                 self.forms[c].female += 1
                             }

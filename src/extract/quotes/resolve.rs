@@ -1,7 +1,7 @@
 //! From the words that name a speaker to the speaker: a person's canonical name, a
 //! body's name, or nothing when the text does not say.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 use super::attrib::{Frame, Source};
@@ -48,14 +48,14 @@ impl<'r, 'a> Resolver<'r, 'a> {
         people: &'r [Person],
     ) -> Self {
         let lex = lexicon::get();
-        let mut owners: HashMap<String, Vec<String>> = HashMap::new();
+        let mut owners: HashMap<String, Vec<String>> = HashMap::default();
         // "<Capitalised words> <document or body word>", and capitalised bodies
         // ("the Foreign Ministry"), for "the readout" and "the ministry" later.
         for (i, t) in toks.iter().enumerate() {
             if !t.is_word() || i == 0 {
                 continue;
             }
-            let key = t.key();
+            let key = t.key().into_owned();
             if !matches!(lex.noun(&key), Some(Noun::Document | Noun::Body)) {
                 continue;
             }
@@ -86,7 +86,7 @@ impl<'r, 'a> Resolver<'r, 'a> {
                 (k, one)
             })
             .collect();
-        let mut titled: HashMap<(String, bool), Vec<String>> = HashMap::new();
+        let mut titled: HashMap<(String, bool), Vec<String>> = HashMap::default();
         for run in &names.runs {
             if let Some(t) = &run.title {
                 let list = titled.entry((t.clone(), run.former)).or_default();
@@ -178,7 +178,7 @@ impl<'r, 'a> Resolver<'r, 'a> {
         // The core is the phrase before "of"/"for": "a spokesman for the ministry".
         let split = (r.start..r.end).find(|&k| {
             self.toks[k].is_word()
-                && matches!(self.toks[k].key().as_str(), "of" | "for" | "from" | "at")
+                && matches!(self.toks[k].key().as_ref(), "of" | "for" | "from" | "at")
         });
         let core = r.start..split.unwrap_or(r.end);
         let rest = split.map(|k| k + 1..r.end).filter(|x| !x.is_empty());
@@ -322,7 +322,7 @@ impl<'r, 'a> Resolver<'r, 'a> {
                     && !lexicon::is_determiner(&self.toks[k].key())
                     && self.toks[k].key() != "former"
             })
-            .map(|k| self.toks[k].key())
+            .map(|k| self.toks[k].key().into_owned())
             .collect();
         let want = title_key(&words);
         if !self.lex.is_title(key) {

@@ -2,6 +2,7 @@
 //! each knowing which quotation (if any) it is part of; and the units quotes are
 //! attributed in: sentences, merged where a quotation runs across them.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::marks::Marked;
@@ -27,7 +28,7 @@ pub(super) struct Tok<'a> {
     pub quote: Option<u32>,
 }
 
-impl Tok<'_> {
+impl<'a> Tok<'a> {
     pub fn is_word(&self) -> bool {
         self.kind == Kind::Word
     }
@@ -45,14 +46,19 @@ impl Tok<'_> {
         self.kind == Kind::Word && self.text.chars().next().is_some_and(char::is_uppercase)
     }
 
-    /// Lowercase, without a possessive ending or trailing period.
-    pub fn key(&self) -> String {
+    /// Lowercase, without a possessive ending or trailing period; borrowed for the
+    /// common plain lowercase word.
+    pub fn key(&self) -> Cow<'a, str> {
         let t = self.text.trim_end_matches('.');
         let t = t
             .strip_suffix("'s")
             .or_else(|| t.strip_suffix("’s"))
             .unwrap_or(t);
-        t.to_lowercase()
+        if t.bytes().all(|b| !b.is_ascii_uppercase() && b.is_ascii()) {
+            Cow::Borrowed(t)
+        } else {
+            Cow::Owned(t.to_lowercase())
+        }
     }
 
     pub fn is_possessive(&self) -> bool {
