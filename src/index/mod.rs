@@ -329,6 +329,7 @@ mod tests {
                     speaker_mention: Some("Vale".into()),
                     cue: Some("said".into()),
                     kind: QuoteKind::Partial,
+                    in_title: false,
                 },
                 // Text that is not the slice it points at is kept as it is.
                 Quote {
@@ -339,6 +340,7 @@ mod tests {
                     speaker_mention: None,
                     cue: None,
                     kind: QuoteKind::Direct,
+                    in_title: false,
                 },
             ],
         };
