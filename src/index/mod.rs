@@ -140,22 +140,25 @@ pub fn topic_facet(id: &str) -> Facet {
     Facet::from_text(&format!("/{}", id.trim_matches('/'))).unwrap_or_else(|_| Facet::root())
 }
 
-/// The documents of one article: the article itself and one per quote.
+/// The documents of one article: the article itself and one per quote, in this
+/// order; they must be added in one batch (`IndexWriter::run`), so that the quotes
+/// follow their article in one segment (see `query::join`).
 ///
 /// Quote documents store only their own record and their article's id: the title,
 /// the source and the quote's text are read from the article when a quote is shown.
-/// They index everything a quote is filtered by.
 pub fn article_docs(f: &Fields, article: &Article, enriched: &Enriched) -> Vec<TantivyDocument> {
     let compact = compact(&article.body, enriched);
     let mut doc = TantivyDocument::new();
     doc.add_text(f.kind, schema::KIND_ARTICLE);
     doc.add_text(f.id, &article.id);
-    add_shared(f, &mut doc, article, enriched);
-    // Names by part ("Petrenko") find articles; quotes are found by whole names,
-    // since a copy of every word of every name on every quote would cost more than
-    // the quotes' own text.
+    add_shared(f, &mut doc, article);
     for p in &enriched.people {
+        doc.add_text(f.person, &p.name);
         doc.add_text(f.person_text, &p.name);
+    }
+    for t in &enriched.topics {
+        doc.add_facet(f.topic, topic_facet(&t.id));
+        doc.add_text(f.topic_id, &t.id);
     }
     doc.add_text(f.title, &article.title);
     doc.add_text(f.body, &article.body);
@@ -174,7 +177,8 @@ pub fn article_docs(f: &Fields, article: &Article, enriched: &Enriched) -> Vec<T
         let mut doc = TantivyDocument::new();
         doc.add_text(f.kind, schema::KIND_QUOTE);
         doc.add_text(f.id, format!("{}:{}", article.id, n + 1));
-        add_shared(f, &mut doc, article, enriched);
+        doc.add_u64(f.parent, n as u64 + 1);
+        add_shared(f, &mut doc, article);
         doc.add_text(f.quote, &q.text);
         if let Some(s) = &q.speaker {
             doc.add_text(f.speaker, s);
@@ -238,8 +242,10 @@ fn quote_kind_str(q: &Quote) -> &'static str {
     }
 }
 
-/// Fields an article and its quotes share, so quotes filter like their article.
-fn add_shared(f: &Fields, doc: &mut TantivyDocument, article: &Article, e: &Enriched) {
+/// Fields an article and its quotes share, so quotes filter by date and source like
+/// their article. Its people and topics are on the article only: quotes are found
+/// by them through `query::join`.
+fn add_shared(f: &Fields, doc: &mut TantivyDocument, article: &Article) {
     doc.add_text(f.article, &article.id);
     doc.add_text(f.path, &article.path);
     if let Some(d) = article.date {
@@ -248,13 +254,6 @@ fn add_shared(f: &Fields, doc: &mut TantivyDocument, article: &Article, e: &Enri
     }
     if let Some(s) = &article.source {
         doc.add_text(f.source, s);
-    }
-    for p in &e.people {
-        doc.add_text(f.person, &p.name);
-    }
-    for t in &e.topics {
-        doc.add_facet(f.topic, topic_facet(&t.id));
-        doc.add_text(f.topic_id, &t.id);
     }
 }
 

@@ -20,6 +20,8 @@ pub const KEYWORD_ANALYZER: &str = "newsdex_keyword";
 pub const KIND_ARTICLE: &str = "article";
 pub const KIND_QUOTE: &str = "quote";
 pub const KIND_FILE: &str = "file";
+/// The fast field that tells a quote document how far back its article is.
+pub const PARENT: &str = "parent";
 
 /// Handles to every field.
 #[derive(Debug, Clone, Copy)]
@@ -56,6 +58,9 @@ pub struct Fields {
     pub speaker_mention: Field,
     pub cue: Field,
     pub quote_kind: Field,
+    /// On quote documents: how many documents back their article is (see
+    /// `query::join`).
+    pub parent: Field,
     /// The enrichment record (JSON) of an article, or the quote record of a quote,
     /// without the texts that are slices of the body (see `index::compact`).
     pub record: Field,
@@ -131,6 +136,7 @@ pub fn build() -> (Schema, Fields) {
         speaker_mention: b.add_text_field("speaker_mention", STORED),
         cue: b.add_text_field("cue", STRING | STORED),
         quote_kind: b.add_text_field("quote_kind", STRING | STORED),
+        parent: b.add_u64_field(PARENT, FAST),
         record: b.add_text_field("record", STORED),
         file: b.add_text_field("file", STRING | STORED),
         size: b.add_u64_field("size", STORED),

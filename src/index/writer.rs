@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 use tantivy::collector::DocSetCollector;
-use tantivy::indexer::LogMergePolicy;
+use tantivy::indexer::{LogMergePolicy, UserOperation};
 use tantivy::query::TermQuery;
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{IndexWriter, TantivyDocument, Term};
@@ -207,10 +207,7 @@ pub fn update(
             }
             delete_file(&writer, f, &path);
             for article in &outcome.articles {
-                let enriched = enrich(article);
-                for doc in article_docs(&f, article, &enriched) {
-                    let _ = writer.add_document(doc);
-                }
+                add_article(&writer, &f, article);
             }
             let _ = writer.add_document(file_doc(f, &path, entry, &outcome.hash, n));
             match prev {
@@ -311,13 +308,7 @@ fn stream_file(
     }
     delete_file(writer, f, path);
     let mut sink = |articles: Vec<crate::Article>| {
-        let docs: Vec<Vec<TantivyDocument>> = articles
-            .par_iter()
-            .map(|a| article_docs(&f, a, &enrich(a)))
-            .collect();
-        for doc in docs.into_iter().flatten() {
-            let _ = writer.add_document(doc);
-        }
+        articles.par_iter().for_each(|a| add_article(writer, &f, a));
     };
     let outcome = ingest::read_file_streaming(&entry.path, options.limits, Some(&mut sink));
     for note in &outcome.notes {
@@ -368,6 +359,13 @@ struct Counters {
     removed: AtomicUsize,
     skipped: AtomicUsize,
     failures: Mutex<Vec<(PathBuf, String)>>,
+}
+
+/// Enrich an article and add it with its quotes, in one batch so that they stay
+/// together (see `query::join`).
+fn add_article(writer: &IndexWriter<TantivyDocument>, f: &Fields, article: &crate::Article) {
+    let docs = article_docs(f, article, &enrich(article));
+    let _ = writer.run(docs.into_iter().map(UserOperation::Add));
 }
 
 /// Delete everything that came from the file at `path`: articles, quotes, state.
@@ -476,5 +474,62 @@ mod tests {
         assert_eq!(results[0], results[1]);
         assert_eq!(results[0].0, records);
         assert!(results[0].1 >= records, "{results:?}");
+    }
+
+    /// Quotes found through their article's people stay right when files are
+    /// indexed in parallel, changed and indexed again (the quotes must stay right
+    /// after their article; see `query::join`).
+    #[test]
+    fn quotes_follow_their_article_through_updates() {
+        use crate::query::search::{SearchRequest, search};
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("data");
+        std::fs::create_dir(&data).unwrap();
+        let record = |who: &str, n: usize| {
+            format!(
+                "{{\"title\": \"Harbour report {n}\", \"body\": \"\\\"The harbour will open on time,\\\" said Mayor {who} of Kelby. She spoke at the port.\", \"date\": \"2019-03-0{}\"}}\n",
+                1 + n % 9
+            )
+        };
+        let write = |name: &str, who: &str, n: usize| {
+            let text: String = (0..n).map(|i| record(who, i)).collect();
+            std::fs::write(data.join(name), text).unwrap();
+        };
+        for i in 0..12 {
+            write(&format!("f{i}.jsonl"), "Tessa Morland", 5);
+        }
+        write("ilse.jsonl", "Ilse Brandt", 4);
+        let ix = dir.path().join("ix");
+        let archive = Archive::open_or_create(&ix, false).unwrap();
+        let quotes_of = |who: &str| {
+            let searcher = archive.index.reader().unwrap().searcher();
+            let req = SearchRequest {
+                quotes: true,
+                limit: 100,
+                filters: crate::query::Filters {
+                    people: vec![who.to_string()],
+                    ..Default::default()
+                },
+                ..Default::default()
+            };
+            let results = search(&archive, &searcher, &req).unwrap();
+            for hit in &results.hits {
+                assert!(hit.title.starts_with("Harbour report"), "{hit:?}");
+            }
+            results.total
+        };
+        let walked = || walk(std::slice::from_ref(&data), WalkOptions::default(), None);
+        update(&archive, &walked(), &UpdateOptions::default(), &|_| {}).unwrap();
+        assert_eq!(
+            (quotes_of("Ilse Brandt"), quotes_of("Tessa Morland")),
+            (4, 60)
+        );
+        write("ilse.jsonl", "Ilse Brandt", 2);
+        write("f3.jsonl", "Ilse Brandt", 1);
+        update(&archive, &walked(), &UpdateOptions::default(), &|_| {}).unwrap();
+        assert_eq!(
+            (quotes_of("Ilse Brandt"), quotes_of("Tessa Morland")),
+            (3, 55)
+        );
     }
 }

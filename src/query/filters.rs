@@ -5,6 +5,7 @@ use tantivy::query::{BooleanQuery, Occur, Query, RangeQuery, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{Index, Term};
 
+use super::join::QuotesOf;
 use crate::index::{Fields, schema, to_tantivy_date, topic_facet};
 use crate::{Error, Result};
 
@@ -65,8 +66,31 @@ fn parse_partial(s: &str, last: bool) -> Result<NaiveDate> {
 }
 
 impl Filters {
-    /// The filter clauses, each to be `Must` in the final query.
-    pub fn clauses(&self, index: &Index, f: &Fields) -> Result<Vec<Box<dyn Query>>> {
+    /// The filter clauses, each to be `Must` in the final query: on articles all of
+    /// them; on quotes, people and topics through their article.
+    pub fn clauses(&self, index: &Index, f: &Fields, quotes: bool) -> Result<Vec<Box<dyn Query>>> {
+        let mut out = self.own_clauses(index, f)?;
+        let of_article = self.article_clauses(index, f)?;
+        if quotes {
+            if !of_article.is_empty() {
+                let mut all: Vec<(Occur, Box<dyn Query>)> = vec![(
+                    Occur::Must,
+                    Box::new(TermQuery::new(
+                        Term::from_field_text(f.kind, schema::KIND_ARTICLE),
+                        IndexRecordOption::Basic,
+                    )),
+                )];
+                all.extend(of_article.into_iter().map(|q| (Occur::Must, q)));
+                out.push(Box::new(QuotesOf::new(Box::new(BooleanQuery::new(all)))));
+            }
+        } else {
+            out.extend(of_article);
+        }
+        Ok(out)
+    }
+
+    /// Clauses on what only articles hold: people and topics.
+    fn article_clauses(&self, index: &Index, f: &Fields) -> Result<Vec<Box<dyn Query>>> {
         let mut out: Vec<Box<dyn Query>> = Vec::new();
         for p in &self.people {
             out.push(name_query(
@@ -74,14 +98,6 @@ impl Filters {
                 f.person,
                 f.person_text,
                 &canonical_person(p),
-            )?);
-        }
-        for s in &self.speakers {
-            out.push(name_query(
-                index,
-                f.speaker,
-                f.speaker_text,
-                &canonical_person(s),
             )?);
         }
         for t in &self.topics {
@@ -96,6 +112,21 @@ impl Filters {
                 Term::from_facet(f.topic, &topic_facet(id)),
                 IndexRecordOption::Basic,
             )));
+        }
+        Ok(out)
+    }
+
+    /// Clauses on what articles and quotes both hold: speakers (quotes only), sources
+    /// and dates.
+    fn own_clauses(&self, index: &Index, f: &Fields) -> Result<Vec<Box<dyn Query>>> {
+        let mut out: Vec<Box<dyn Query>> = Vec::new();
+        for s in &self.speakers {
+            out.push(name_query(
+                index,
+                f.speaker,
+                f.speaker_text,
+                &canonical_person(s),
+            )?);
         }
         if !self.sources.is_empty() {
             let any: Vec<(Occur, Box<dyn Query>)> = self

@@ -3,6 +3,7 @@
 
 pub mod facets;
 pub mod filters;
+pub mod join;
 pub mod people;
 pub mod search;
 pub mod stats;

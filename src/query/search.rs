@@ -115,7 +115,7 @@ pub fn build_query(archive: &Archive, req: &SearchRequest) -> Result<Box<dyn Que
             )),
         ));
     }
-    for q in req.filters.clauses(&archive.index, f)? {
+    for q in req.filters.clauses(&archive.index, f, req.quotes)? {
         clauses.push((Occur::Must, q));
     }
     Ok(Box::new(BooleanQuery::new(clauses)))
