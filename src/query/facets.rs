@@ -1,7 +1,7 @@
 //! Counting what matching documents hold: people, sources, speakers, topics, and
 //! documents per month, all from keyword fast fields.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use chrono::{Datelike, NaiveDate};
 use tantivy::collector::{Collector, Count, SegmentCollector, TopDocs};
@@ -84,7 +84,7 @@ impl Collector for TermCounts {
     }
 
     fn merge_fruits(&self, fruits: Vec<HashMap<String, u64>>) -> tantivy::Result<Self::Fruit> {
-        let mut all: HashMap<String, u64> = HashMap::new();
+        let mut all: HashMap<String, u64> = HashMap::default();
         for fruit in fruits {
             for (term, n) in fruit {
                 *all.entry(term).or_default() += n;
@@ -106,7 +106,7 @@ impl SegmentCollector for SegmentTermCounts {
     }
 
     fn harvest(self) -> HashMap<String, u64> {
-        let mut out = HashMap::new();
+        let mut out = HashMap::default();
         let Some(column) = self.column else {
             return out;
         };
