@@ -64,7 +64,7 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let index = cli.index;
     let result = match cli.command {
-        Command::Index(args) => index::run(args, index),
+        Command::Index(args) => index::run(args, index.clone()),
         Command::Extract(args) => extract::run(args),
         Command::Search(args) => open(&index).and_then(|a| search::run(args, &a)),
         Command::Quotes(args) => open(&index).and_then(|a| quotes::run(args, &a)),
@@ -82,9 +82,42 @@ pub fn main() -> ExitCode {
                 return ExitCode::from(0);
             }
             eprintln!("newsdex: {e:#}");
+            if let Some(advice) = advice(&e, &index) {
+                eprintln!("newsdex: {advice}");
+            }
             ExitCode::from(2)
         }
     }
+}
+
+/// What to do about an error tantivy gave in its own words, which name neither the
+/// index folder nor a way out.
+fn advice(e: &anyhow::Error, index: &std::path::Path) -> Option<String> {
+    use tantivy::TantivyError as T;
+    use tantivy::directory::error::LockError;
+    let t = e
+        .chain()
+        .find_map(|c| match c.downcast_ref::<crate::Error>() {
+            Some(crate::Error::Tantivy(t)) => Some(t),
+            _ => c.downcast_ref::<T>(),
+        })?;
+    Some(match t {
+        T::LockFailure(LockError::IoError(io), _)
+            if io.kind() == std::io::ErrorKind::PermissionDenied
+                || io.kind() == std::io::ErrorKind::ReadOnlyFilesystem =>
+        {
+            format!(
+                "{} is not writable, and reading it needs a lock file there \
+                 (.tantivy-meta.lock): make the folder writable, or copy the index to one \
+                 that is and use --index",
+                index.display()
+            )
+        }
+        _ => format!(
+            "the index at {} may be damaged: `newsdex index --rebuild DIR...` rebuilds it",
+            index.display()
+        ),
+    })
 }
 
 fn open(path: &std::path::Path) -> anyhow::Result<Archive> {
