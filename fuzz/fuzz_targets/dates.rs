@@ -9,6 +9,10 @@ fuzz_target!(|data: &[u8]| {
     let s = String::from_utf8_lossy(data);
     if let Some(d) = parse_date(&s) {
         let iso = d.format("%Y-%m-%d").to_string();
-        assert_eq!(parse_date(&iso), Some(d), "{s:?} gave {iso}, which reads back otherwise");
+        assert_eq!(
+            parse_date(&iso),
+            Some(d),
+            "{s:?} gave {iso}, which reads back otherwise"
+        );
     }
 });

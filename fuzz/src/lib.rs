@@ -16,7 +16,9 @@ pub fn article(data: &[u8]) -> Article {
         title: title.to_string(),
         body: body.to_string(),
         date: match data.first() {
-            Some(b) if b % 2 == 0 => chrono::NaiveDate::from_ymd_opt(2000 + i32::from(b % 30), 6, 1),
+            Some(b) if b % 2 == 0 => {
+                chrono::NaiveDate::from_ymd_opt(2000 + i32::from(b % 30), 6, 1)
+            }
             _ => None,
         },
         ..Article::default()
@@ -39,7 +41,11 @@ pub fn check_outcome(out: &FileOutcome) {
 
 fn check_span(body: &str, start: usize, end: usize, text: &str, what: &str) {
     assert!(start <= end, "{what}: start {start} > end {end}");
-    assert_eq!(body.get(start..end), Some(text), "{what}: offsets {start}..{end} do not give its text");
+    assert_eq!(
+        body.get(start..end),
+        Some(text),
+        "{what}: offsets {start}..{end} do not give its text"
+    );
 }
 
 pub fn check_people(a: &Article, people: &[Person]) {
@@ -55,12 +61,19 @@ pub fn check_quotes(a: &Article, quotes: &[Quote]) {
     for q in quotes {
         check_span(&a.body, q.start, q.end, &q.text, "quote");
     }
-    assert!(quotes.windows(2).all(|w| w[0].start <= w[1].start), "quotes not sorted by start");
+    assert!(
+        quotes.windows(2).all(|w| w[0].start <= w[1].start),
+        "quotes not sorted by start"
+    );
 }
 
 pub fn check_topics(topics: &[Topic]) {
     for t in topics {
-        assert!(!t.id.is_empty() && !t.id.starts_with('/'), "topic id {:?}", t.id);
+        assert!(
+            !t.id.is_empty() && !t.id.starts_with('/'),
+            "topic id {:?}",
+            t.id
+        );
         assert!(t.score.is_finite(), "topic score {}", t.score);
     }
 }
