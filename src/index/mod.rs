@@ -28,7 +28,12 @@ impl Archive {
     /// Open an existing index for reading.
     pub fn open(path: &Path) -> Result<Archive> {
         if !path.join("meta.json").exists() {
-            if path.is_dir() && std::fs::read_dir(path).is_ok_and(|mut d| d.next().is_some()) {
+            // A run killed as it created the index may leave its marker and lock files.
+            if path.is_dir()
+                && std::fs::read_dir(path).is_ok_and(|mut d| {
+                    d.any(|e| e.is_ok_and(|e| !is_ours_before_meta(&e.file_name())))
+                })
+            {
                 return Err(Error::Incompatible {
                     path: path.to_path_buf(),
                     reason: "the folder is not empty but holds no index".to_string(),
@@ -96,13 +101,7 @@ impl Archive {
             }
         } else if std::fs::read_dir(path)
             .map_err(|e| Error::io(path, e))?
-            .any(|e| {
-                e.is_ok_and(|e| {
-                    let name = e.file_name();
-                    let name = name.to_string_lossy();
-                    !name.starts_with(".tantivy") && name != schema::MARKER
-                })
-            })
+            .any(|e| e.is_ok_and(|e| !is_ours_before_meta(&e.file_name())))
         {
             return Err(Error::Other(format!(
                 "{} is not empty and holds no index; choose another folder with --index",
@@ -165,6 +164,13 @@ impl Archive {
             path: path.to_path_buf(),
         })
     }
+}
+
+/// Files an index folder holds before its first `meta.json`: tantivy's locks and our
+/// schema marker.
+fn is_ours_before_meta(name: &std::ffi::OsStr) -> bool {
+    let name = name.to_string_lossy();
+    name.starts_with(".tantivy") || name == schema::MARKER
 }
 
 /// The first file of the segments given that is not in the index folder.

@@ -177,3 +177,20 @@ fn truncated_or_overwritten_index_files_never_panic() {
         }
     }
 }
+
+/// A run killed as it created the index leaves only the schema marker and a lock file:
+/// that is no index yet (not a foreign one), and the next run makes it.
+#[test]
+fn index_killed_before_its_first_commit_is_no_index_yet() {
+    let t = TestDir::new();
+    small_index_files(&t);
+    let marker = newsdex::index::schema::MARKER;
+    t.write(&format!(".newsdex/{marker}"), "{\"schema\": 1}");
+    t.write(".newsdex/.tantivy-writer.lock", "");
+    let r = t.run(&["stats"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("no index at"), "{}", r.stderr);
+    let r = t.run(&["index", "--quiet", "a"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(t.run(&["stats", "--json"]).json()[0]["articles"], 3);
+}

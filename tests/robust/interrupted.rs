@@ -46,6 +46,16 @@ fn run_json(t: &TestDir, args: &[&str]) -> Vec<serde_json::Value> {
 /// Read the index at `index` through the CLI: stats, every article, every quote;
 /// panics on duplicate ids or counts that disagree.
 pub fn snapshot(t: &TestDir, index: &str, most: usize) -> Snapshot {
+    // Killed before it made the index: there is none yet, and nothing is broken.
+    let probe = t.run(&["--index", index, "stats", "--json"]);
+    if probe.code == 2 && probe.stderr.contains("no index at") {
+        return Snapshot {
+            articles: 0,
+            quotes: 0,
+            files: 0,
+            by_path: BTreeMap::new(),
+        };
+    }
     let stats = run_json(t, &["--index", index, "stats", "--json"]).remove(0);
     let n = most.to_string();
     let mut quotes: BTreeMap<String, usize> = BTreeMap::new();
