@@ -1,5 +1,6 @@
 //! Integration tests: the real binary on temporary folders and on `sample-corpus/`.
 
+mod robust;
 mod util;
 
 use std::io::Write;

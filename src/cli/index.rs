@@ -20,7 +20,8 @@ pub struct Args {
     /// any of them gzip-compressed (.gz).
     #[arg(required = true, value_name = "DIR")]
     paths: Vec<PathBuf>,
-    /// Throw away an index made by another version and build it anew.
+    /// Throw away the index (one made by another version, or damaged) and build it
+    /// anew.
     #[arg(long)]
     rebuild: bool,
     /// Follow symbolic links (loops are detected and reported).

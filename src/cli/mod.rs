@@ -64,14 +64,14 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let index = cli.index;
     let result = match cli.command {
-        Command::Index(args) => index::run(args, index),
+        Command::Index(args) => index::run(args, index.clone()),
         Command::Extract(args) => extract::run(args),
-        Command::Search(args) => open(&index).and_then(|a| search::run(args, &a)),
-        Command::Quotes(args) => open(&index).and_then(|a| quotes::run(args, &a)),
-        Command::People(args) => open(&index).and_then(|a| people::run(args, &a)),
-        Command::Topics(args) => open(&index).and_then(|a| topics::run(args, &a)),
-        Command::Show(args) => open(&index).and_then(|a| show::run(args, &a)),
-        Command::Stats(args) => open(&index).and_then(|a| stats::run(args, &a)),
+        Command::Search(args) => reading(&index, || search::run(args, &open(&index)?)),
+        Command::Quotes(args) => reading(&index, || quotes::run(args, &open(&index)?)),
+        Command::People(args) => reading(&index, || people::run(args, &open(&index)?)),
+        Command::Topics(args) => reading(&index, || topics::run(args, &open(&index)?)),
+        Command::Show(args) => reading(&index, || show::run(args, &open(&index)?)),
+        Command::Stats(args) => reading(&index, || stats::run(args, &open(&index)?)),
     };
     match result {
         Ok(Outcome::Found) => ExitCode::from(0),
@@ -82,9 +82,67 @@ pub fn main() -> ExitCode {
                 return ExitCode::from(0);
             }
             eprintln!("newsdex: {e:#}");
+            if let Some(advice) = advice(&e, &index) {
+                eprintln!("newsdex: {advice}");
+            }
             ExitCode::from(2)
         }
     }
+}
+
+/// Run a command that reads the index. tantivy can panic on index files damaged in
+/// ways its checks miss (a doc store overwritten in the middle): that becomes an
+/// error that says what to do, not a crash.
+fn reading(
+    index: &std::path::Path,
+    run: impl FnOnce() -> anyhow::Result<Outcome>,
+) -> anyhow::Result<Outcome> {
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(run));
+    std::panic::set_hook(default_hook);
+    result.unwrap_or_else(|panic| {
+        let what = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        Err(anyhow::anyhow!(
+            "the index at {} could not be read ({what}); it may be damaged: \
+             `newsdex index --rebuild PATH...` makes it anew",
+            index.display()
+        ))
+    })
+}
+
+/// What to do about an error tantivy gave in its own words, which name neither the
+/// index folder nor a way out.
+fn advice(e: &anyhow::Error, index: &std::path::Path) -> Option<String> {
+    use tantivy::TantivyError as T;
+    use tantivy::directory::error::LockError;
+    let t = e
+        .chain()
+        .find_map(|c| match c.downcast_ref::<crate::Error>() {
+            Some(crate::Error::Tantivy(t)) => Some(t),
+            _ => c.downcast_ref::<T>(),
+        })?;
+    Some(match t {
+        T::LockFailure(LockError::IoError(io), _)
+            if io.kind() == std::io::ErrorKind::PermissionDenied
+                || io.kind() == std::io::ErrorKind::ReadOnlyFilesystem =>
+        {
+            format!(
+                "{} is not writable, and reading it needs a lock file there \
+                 (.tantivy-meta.lock): make the folder writable, or copy the index to one \
+                 that is and use --index",
+                index.display()
+            )
+        }
+        _ => format!(
+            "the index at {} may be damaged: `newsdex index --rebuild DIR...` rebuilds it",
+            index.display()
+        ),
+    })
 }
 
 fn open(path: &std::path::Path) -> anyhow::Result<Archive> {

@@ -28,7 +28,12 @@ impl Archive {
     /// Open an existing index for reading.
     pub fn open(path: &Path) -> Result<Archive> {
         if !path.join("meta.json").exists() {
-            if path.is_dir() && std::fs::read_dir(path).is_ok_and(|mut d| d.next().is_some()) {
+            // A run killed as it created the index may leave its marker and lock files.
+            if path.is_dir()
+                && std::fs::read_dir(path).is_ok_and(|mut d| {
+                    d.any(|e| e.is_ok_and(|e| !is_ours_before_meta(&e.file_name())))
+                })
+            {
                 return Err(Error::Incompatible {
                     path: path.to_path_buf(),
                     reason: "the folder is not empty but holds no index".to_string(),
@@ -36,9 +41,30 @@ impl Archive {
             }
             return Err(Error::NoIndex(path.to_path_buf()));
         }
-        let index = Index::open_in_dir(path).map_err(|e| Error::Incompatible {
-            path: path.to_path_buf(),
-            reason: e.to_string(),
+        let version = read_marker(path)?;
+        if version.is_some_and(|v| v != schema::VERSION) {
+            return Err(Error::Outdated {
+                path: path.to_path_buf(),
+                found: version.unwrap_or(0),
+                ours: schema::VERSION,
+            });
+        }
+        let index = Index::open_in_dir(path).map_err(|e| {
+            let meta = std::fs::read(path.join("meta.json")).unwrap_or_default();
+            match serde_json::from_slice::<serde_json::Value>(&meta) {
+                Ok(v) if v.get("segments").is_some() => Error::Incompatible {
+                    path: path.to_path_buf(),
+                    reason: e.to_string(),
+                },
+                Ok(_) => Error::Incompatible {
+                    path: path.to_path_buf(),
+                    reason: "its meta.json is not a tantivy index's".to_string(),
+                },
+                Err(_) => Error::Damaged {
+                    path: path.to_path_buf(),
+                    reason: "meta.json is not readable JSON".to_string(),
+                },
+            }
         })?;
         Archive::check(index, path)
     }
@@ -50,13 +76,32 @@ impl Archive {
         let has_meta = path.join("meta.json").exists();
         if has_meta {
             match Archive::open(path) {
-                Ok(a) => return Ok(a),
-                Err(Error::Incompatible { .. }) if rebuild => clear_dir(path)?,
+                Ok(a) if rebuild => {
+                    // Damage that opening cannot see (a file overwritten in the middle)
+                    // is repaired by rebuilding too, unless another newsdex is writing.
+                    let writer: tantivy::IndexWriter = a
+                        .index
+                        .writer_with_num_threads(1, 15 << 20)
+                        .map_err(|e| Error::writing(path, e))?;
+                    drop(writer);
+                    drop(a);
+                    clear_dir(path)?;
+                }
+                Ok(a) => {
+                    if read_marker(path)?.is_none() {
+                        // Made before versions were kept: say which it is from now on.
+                        write_marker(path)?;
+                    }
+                    return Ok(a);
+                }
+                Err(
+                    Error::Incompatible { .. } | Error::Outdated { .. } | Error::Damaged { .. },
+                ) if rebuild => clear_dir(path)?,
                 Err(e) => return Err(e),
             }
         } else if std::fs::read_dir(path)
             .map_err(|e| Error::io(path, e))?
-            .any(|e| e.is_ok_and(|e| !e.file_name().to_string_lossy().starts_with(".tantivy")))
+            .any(|e| e.is_ok_and(|e| !is_ours_before_meta(&e.file_name())))
         {
             return Err(Error::Other(format!(
                 "{} is not empty and holds no index; choose another folder with --index",
@@ -64,14 +109,12 @@ impl Archive {
             )));
         }
         let (schema, fields) = schema::build();
+        write_marker(path)?;
         let index = Index::builder()
             .schema(schema)
             .settings(schema::settings())
             .create_in_dir(path)
-            .map_err(|e| Error::Incompatible {
-                path: path.to_path_buf(),
-                reason: e.to_string(),
-            })?;
+            .map_err(|e| Error::writing(path, e))?;
         schema::register_analyzers(&index);
         Ok(Archive {
             index,
@@ -88,6 +131,36 @@ impl Archive {
                 reason: "its schema differs from this version's".to_string(),
             });
         }
+        // A file of the last commit that is gone (deleted by hand, a copy cut short)
+        // would otherwise fail every search with tantivy's own words.
+        let damaged = |reason: String| Error::Damaged {
+            path: path.to_path_buf(),
+            reason,
+        };
+        // A writer may commit meanwhile and delete the files of merged segments: a
+        // file is missing for real only if the commit that lists it is still the last.
+        let mut segments = index
+            .searchable_segment_metas()
+            .map_err(|e| damaged(e.to_string()))?;
+        for _ in 0..10 {
+            match missing_file(path, &segments) {
+                None => break,
+                Some(file) => {
+                    let now = index
+                        .searchable_segment_metas()
+                        .map_err(|e| damaged(e.to_string()))?;
+                    let ids = |s: &[tantivy::index::SegmentMeta]| {
+                        s.iter()
+                            .map(|m| (m.id(), m.delete_opstamp()))
+                            .collect::<Vec<_>>()
+                    };
+                    if ids(&now) == ids(&segments) {
+                        return Err(damaged(format!("{} is missing", file.display())));
+                    }
+                    segments = now;
+                }
+            }
+        }
         schema::register_analyzers(&index);
         Ok(Archive {
             index,
@@ -95,6 +168,68 @@ impl Archive {
             path: path.to_path_buf(),
         })
     }
+}
+
+/// Files an index folder holds before its first `meta.json`: tantivy's locks and our
+/// schema marker.
+fn is_ours_before_meta(name: &std::ffi::OsStr) -> bool {
+    let name = name.to_string_lossy();
+    name.starts_with(".tantivy") || name == schema::MARKER
+}
+
+/// The first file of the segments given that is not in the index folder.
+fn missing_file(path: &Path, segments: &[tantivy::index::SegmentMeta]) -> Option<PathBuf> {
+    for segment in segments {
+        use tantivy::index::SegmentComponent as C;
+        let mut parts = vec![C::Postings, C::Positions, C::Terms, C::Store, C::FastFields];
+        parts.push(C::FieldNorms);
+        if segment.has_deletes() {
+            parts.push(C::Delete);
+        }
+        for part in parts {
+            let file = segment.relative_path(part);
+            if !path.join(&file).is_file() {
+                return Some(file);
+            }
+        }
+    }
+    None
+}
+
+/// The schema version an index was made with, from its marker; `None` for an index
+/// made before markers were kept.
+fn read_marker(path: &Path) -> Result<Option<u32>> {
+    let text = match std::fs::read(path.join(schema::MARKER)) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(Error::io(path.join(schema::MARKER), e)),
+    };
+    serde_json::from_slice::<serde_json::Value>(&text)
+        .ok()
+        .and_then(|v| v.get("schema")?.as_u64())
+        .map(|v| Some(v as u32))
+        .ok_or_else(|| Error::Damaged {
+            path: path.to_path_buf(),
+            reason: format!("{} is not readable", schema::MARKER),
+        })
+}
+
+fn write_marker(path: &Path) -> Result<()> {
+    let marker = path.join(schema::MARKER);
+    let text = format!(
+        "{{\"schema\": {}, \"newsdex\": \"{}\"}}\n",
+        schema::VERSION,
+        env!("CARGO_PKG_VERSION")
+    );
+    std::fs::write(&marker, text).map_err(|e| match e.kind() {
+        std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => {
+            Error::ReadOnly {
+                path: path.to_path_buf(),
+                reason: e.to_string(),
+            }
+        }
+        _ => Error::io(marker.clone(), e),
+    })
 }
 
 /// Remove the files of a foreign or outdated index, never anything else.
@@ -105,6 +240,7 @@ fn clear_dir(path: &Path) -> Result<()> {
         let name = name.to_string_lossy();
         let ours = name == "meta.json"
             || name == ".managed.json"
+            || name == schema::MARKER
             || name.starts_with(".tantivy")
             || [
                 ".idx",

@@ -17,6 +17,13 @@ pub const TEXT_ANALYZER: &str = "newsdex_text";
 /// The analyzer for names and labels compared whole: lowercased, accents folded.
 pub const KEYWORD_ANALYZER: &str = "newsdex_keyword";
 
+/// The version of the schema below, kept in the index folder (`MARKER`) so that an
+/// index made by another newsdex is named as older or newer. Bump it whenever a field
+/// is added, removed or changed.
+pub const VERSION: u32 = 1;
+/// The file in the index folder that holds `VERSION`.
+pub const MARKER: &str = "newsdex-schema.json";
+
 pub const KIND_ARTICLE: &str = "article";
 pub const KIND_QUOTE: &str = "quote";
 pub const KIND_FILE: &str = "file";

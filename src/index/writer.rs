@@ -116,10 +116,7 @@ pub fn update(
     let mut writer: IndexWriter<TantivyDocument> = archive
         .index
         .writer_with_num_threads(options.threads.max(1), options.memory.max(15 << 20))
-        .map_err(|e| match e {
-            tantivy::TantivyError::LockFailure(..) => Error::Busy(archive.path.clone()),
-            other => Error::Tantivy(other),
-        })?;
+        .map_err(|e| Error::writing(&archive.path, e))?;
     writer.set_merge_policy(Box::new(merge_policy(options.memory)));
     let state = load_state(archive)?;
     let mut summary = Summary {
@@ -186,6 +183,13 @@ pub fn update(
                     .push((entry.path.clone(), reason.clone()));
                 return;
             }
+            // Record the file as it was read: it may have changed since the walk.
+            let read_as = outcome.stat.map(|s| FileEntry {
+                path: entry.path.clone(),
+                size: s.size,
+                mtime: s.mtime,
+            });
+            let entry = read_as.as_ref().unwrap_or(entry);
             counts.read.fetch_add(1, Ordering::Relaxed);
             counts
                 .bytes
@@ -229,12 +233,18 @@ pub fn update(
             });
         });
         if last_commit.elapsed() >= options.commit_every {
-            writer.commit()?;
+            writer
+                .commit()
+                .map_err(|e| Error::writing(&archive.path, e))?;
             last_commit = Instant::now();
         }
     }
-    writer.commit()?;
-    writer.wait_merging_threads()?;
+    writer
+        .commit()
+        .map_err(|e| Error::writing(&archive.path, e))?;
+    writer
+        .wait_merging_threads()
+        .map_err(|e| Error::writing(&archive.path, e))?;
 
     summary.read = counts.read.into_inner() - counts.touched.load(Ordering::Relaxed);
     summary.unchanged += counts.touched.into_inner();
@@ -316,6 +326,8 @@ fn stream_file(
     }
     counts.skipped.fetch_add(outcome.skipped, Ordering::Relaxed);
     if let Some(reason) = &outcome.failure {
+        // Whatever was added before the failure goes too.
+        delete_file(writer, f, path);
         on_event(Event::Failed { path, reason });
         counts
             .failures

@@ -89,6 +89,8 @@ pub struct FileOutcome {
     pub failure: Option<String>,
     /// A hash of the file's raw bytes, to tell a touched file from a changed one.
     pub hash: String,
+    /// The file as it was read (from disk only).
+    pub stat: Option<FileStat>,
 }
 
 impl FileOutcome {
@@ -111,7 +113,54 @@ pub struct RawArticle {
     pub url: Option<String>,
 }
 
-/// Read one file from disk into articles.
+/// How often a file that changes while it is read is read again before giving up.
+const READ_TRIES: usize = 3;
+
+/// A file's modification time closer than this to the moment it was read may be
+/// shared by a later write (file systems keep coarse times): such a file is recorded
+/// with no time, so the next run reads it again (and its hash says if it changed).
+const RACY_NANOS: i64 = 2_000_000_000;
+
+/// What a file looked like when it was read: enough to tell that it changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileStat {
+    pub size: u64,
+    /// Nanoseconds since the epoch; 0 when too recent to be trusted (see `RACY_NANOS`).
+    pub mtime: i64,
+    inode: (u64, u64),
+    ctime: i64,
+}
+
+impl FileStat {
+    fn of(m: &std::fs::Metadata) -> FileStat {
+        let nanos = |t: std::io::Result<std::time::SystemTime>| {
+            t.ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_nanos() as i64)
+        };
+        #[cfg(unix)]
+        let (inode, ctime) = {
+            use std::os::unix::fs::MetadataExt;
+            (
+                (m.dev(), m.ino()),
+                m.ctime() * 1_000_000_000 + m.ctime_nsec(),
+            )
+        };
+        #[cfg(not(unix))]
+        let (inode, ctime) = ((0, 0), 0);
+        FileStat {
+            size: m.len(),
+            mtime: nanos(m.modified()),
+            inode,
+            ctime,
+        }
+    }
+}
+
+/// Read one file from disk into articles. The file is checked before and after it is
+/// read; one that changed meanwhile (written to, truncated, replaced) is read again,
+/// and given up with a reason if it keeps changing, so that half of one version and
+/// half of another never become an article.
 pub fn read_file(path: &Path, limits: Limits) -> FileOutcome {
     read_file_streaming(path, limits, None)
 }
@@ -133,15 +182,89 @@ pub const STREAM_CHUNK: usize = 512;
 pub fn read_file_streaming(
     path: &Path,
     limits: Limits,
-    sink: Option<&mut dyn FnMut(Vec<Article>)>,
+    mut sink: Option<&mut dyn FnMut(Vec<Article>)>,
 ) -> FileOutcome {
     let Some((format, gz)) = format_of(path) else {
         return FileOutcome::failed("not an article format (txt, md, json, jsonl, html)");
     };
-    let file = match std::fs::File::open(path) {
-        Ok(f) => f,
-        Err(e) => return FileOutcome::failed(io_reason(&e)),
-    };
+    let mut changed = false;
+    for _ in 0..READ_TRIES {
+        let (file, before) = match open_regular(path) {
+            Ok(f) => f,
+            Err(reason) => return FileOutcome::failed(reason),
+        };
+        let streaming = sink.is_some();
+        let mut out = read_open_file(path, file, format, gz, limits, sink.as_deref_mut());
+        let after = match std::fs::metadata(path) {
+            Ok(m) => FileStat::of(&m),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return FileOutcome::failed("file vanished while being read");
+            }
+            Err(e) => return FileOutcome::failed(io_reason(&e)),
+        };
+        if after != before {
+            if streaming {
+                // What went to the sink cannot be taken back here: the caller
+                // drops it.
+                return FileOutcome::failed(
+                    "changed while being read, skipped; the next run reads it again",
+                );
+            }
+            changed = true;
+            continue;
+        }
+        if changed {
+            out.notes
+                .insert(0, "changed while being read; read again".to_string());
+        }
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(i64::MAX, |d| d.as_nanos() as i64);
+        let mut stat = before;
+        if now.saturating_sub(stat.mtime) < RACY_NANOS {
+            stat.mtime = 0;
+        }
+        out.stat = Some(stat);
+        return out;
+    }
+    FileOutcome::failed(format!(
+        "changed while being read ({READ_TRIES} tries), skipped; the next run reads it again"
+    ))
+}
+
+/// Open a regular file for reading, never a link (the walk resolved the links it was
+/// asked to follow), a FIFO (opening one would wait for a writer) or a device, even
+/// if one took the file's place since the walk.
+fn open_regular(path: &Path) -> std::result::Result<(std::fs::File, FileStat), String> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK | libc::O_NOFOLLOW | libc::O_NOCTTY);
+    }
+    let file = options.open(path).map_err(|e| {
+        #[cfg(unix)]
+        if e.raw_os_error() == Some(libc::ELOOP) {
+            return "symbolic link, not followed (use --follow)".to_string();
+        }
+        io_reason(&e)
+    })?;
+    let meta = file.metadata().map_err(|e| io_reason(&e))?;
+    if !meta.is_file() {
+        return Err("not a regular file (device, FIFO or socket), skipped".to_string());
+    }
+    Ok((file, FileStat::of(&meta)))
+}
+
+fn read_open_file(
+    path: &Path,
+    file: std::fs::File,
+    format: Format,
+    gz: bool,
+    limits: Limits,
+    sink: Option<&mut (dyn FnMut(Vec<Article>) + '_)>,
+) -> FileOutcome {
     let display = path.to_string_lossy();
     let mut hasher = blake3::Hasher::new();
     let raw = HashingReader {
@@ -218,7 +341,7 @@ fn read_json_lines(
     path: &str,
     reader: &mut dyn Read,
     limits: Limits,
-    mut sink: Option<&mut dyn FnMut(Vec<Article>)>,
+    mut sink: Option<&mut (dyn FnMut(Vec<Article>) + '_)>,
 ) -> FileOutcome {
     let mut buf = BufReader::with_capacity(1 << 16, reader);
     let mut out = FileOutcome::default();

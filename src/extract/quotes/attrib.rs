@@ -1375,7 +1375,8 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
             {
                 before_end -= 1;
             }
-            let quote_before = cx.is_close(before_end - 1);
+            // A cue at the very start of the text has nothing before it.
+            let quote_before = before_end.checked_sub(1).is_some_and(|i| cx.is_close(i));
             let after_opens = after
                 .as_ref()
                 .is_some_and(|r| cx.toks[r.start].kind == Kind::Open || colon);

@@ -1,0 +1,10 @@
+//! The txt reader on arbitrary bytes: never a panic, every article well formed.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use newsdex::ingest::{Format, read_bytes};
+
+fuzz_target!(|data: &[u8]| {
+    let out = read_bytes("fuzz.txt", Format::Text, data);
+    newsdex_fuzz::check_outcome(&out);
+});
