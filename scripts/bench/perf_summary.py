@@ -25,7 +25,7 @@ KINDS = [
     ("tantivy: stemming", r"frostem|[Ss]temmer"),
     ("tantivy: tokenizing, lowercasing, folding", r"tokenizer|TokenStream|LowerCaser|AsciiFolding"),
     ("tantivy: postings and term hash table", r"tantivy::postings|tantivy_stacker|ArenaHashMap|Arena"),
-    ("tantivy: doc store (LZ4)", r"lz4|tantivy::store"),
+    ("tantivy: doc store (zstd)", r"zstd|ZSTD|lz4|tantivy::store"),
     ("tantivy: the rest", r"tantivy"),
     ("malloc and free", r"malloc|calloc|_int_free|cfree|unlink_chunk|realloc|\bfree\b"),
     ("memcpy, memmove, memcmp", r"__mem(move|cpy|cmp|set)|memcpy|memcmp"),

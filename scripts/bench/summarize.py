@@ -57,7 +57,7 @@ def gnu_time(text):
 
 # What each kind of tantivy file holds.
 PARTS = {
-    "store": "stored fields (LZ4 blocks)",
+    "store": "stored fields (zstd blocks)",
     "pos": "positions",
     "idx": "postings (doc ids, freqs)",
     "term": "term dictionaries",
