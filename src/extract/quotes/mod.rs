@@ -505,9 +505,18 @@ impl Assembler<'_, '_> {
 
     /// A pronoun or a name ("Trump", "the Illinois Board of Elections") at `s` that is
     /// followed by a verb before `limit`.
-    fn name_at(&self, s: usize, limit: usize) -> Option<Range<usize>> {
+    fn name_at(&self, mut s: usize, limit: usize) -> Option<Range<usize>> {
         if s >= limit || limit - s > 25 || !self.toks[s].is_free_word() {
             return None;
+        }
+        // "And Petrenko gloated:", "As Petrenko put it:".
+        if s + 1 < limit
+            && matches!(
+                self.toks[s].key().as_ref(),
+                "and" | "but" | "so" | "yet" | "then" | "as"
+            )
+        {
+            s += 1;
         }
         let key = self.toks[s].key();
         if matches!(key.as_ref(), "he" | "she") {
@@ -527,8 +536,17 @@ impl Assembler<'_, '_> {
         {
             e += 1;
         }
-        // A name followed by its verb, not a heading ("Poll: …").
-        (e < limit && self.toks[e].is_free_word()).then_some(s..e)
+        // A name followed by its verb, not a heading ("Poll: …"); past an appositive
+        // ("Petrenko, the minister, put it:").
+        let verb_at = if e < limit
+            && self.toks[e].is_punct(",")
+            && let Some(c) = (e + 1..limit.min(e + 12)).find(|&k| self.toks[k].is_punct(","))
+        {
+            c + 1
+        } else {
+            e
+        };
+        (verb_at < limit && self.toks[verb_at].is_free_word()).then_some(s..e)
     }
 
     /// A quotation no cue reports is kept when it is a sentence of its own.

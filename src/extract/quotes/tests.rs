@@ -798,3 +798,49 @@ fn colons_that_name_the_speaker() {
         ),
     ]);
 }
+
+#[test]
+fn speakers_of_inversions_questions_and_expectations() {
+    check(&[
+        // A fronted adverbial inside the "that" clause is part of the report.
+        (
+            "Local media reported that during the visit, Governor Ada Brandt repeated her request that the bank return the funds.",
+            &[(
+                "that during the visit, Governor Ada Brandt repeated her request that the bank return the funds",
+                Some("Local media"),
+                I,
+            )],
+        ),
+        // "X, said Y, …": Y speaks.
+        (
+            "The delay, said Corlin, would cost the city two years.",
+            &[(
+                "The delay, said Corlin, would cost the city two years",
+                Some("Corlin"),
+                I,
+            )],
+        ),
+        // The answer after a question is its subject's, not the unnamed asker's.
+        (
+            "When asked whom she supported, Ms. Varga smiled and said, “I am waiting for someone else to get in the race.”",
+            &[
+                ("whom she supported", None, I),
+                (
+                    "I am waiting for someone else to get in the race.",
+                    Some("Varga"),
+                    D,
+                ),
+            ],
+        ),
+        // A conjunction before the name that a colon closes.
+        (
+            "And Mr. Corlin gloated: “I told you he would not be ready.”",
+            &[("I told you he would not be ready.", Some("Corlin"), D)],
+        ),
+        // An expectation is no one's words.
+        (
+            "Brandt is expected to visit the capital as early as next week.",
+            &[("to visit the capital as early as next week", None, I)],
+        ),
+    ]);
+}
