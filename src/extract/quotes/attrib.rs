@@ -1214,6 +1214,26 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
                 {
                     return None;
                 }
+                // "the call-in show", "a heated dispute": a cue's base form right
+                // after a singular noun is that noun's head, not its verb.
+                let plural = |t: &Tok| {
+                    t.is_capitalized() || is_number(&t.key()) || takes_plural_verb(&t.key())
+                };
+                // ("many on the island believe": the subject is before the
+                // preposition.)
+                let in_pp = np
+                    .start
+                    .checked_sub(1)
+                    .and_then(|p| cx.word(p))
+                    .is_some_and(|w| is_preposition(&w) || w == "of");
+                if j + 1 == i
+                    && is_base_form(&word)
+                    && !in_pp
+                    && !plural(head)
+                    && !plural(&cx.toks[np.end - 1])
+                {
+                    return None;
+                }
                 // "leaders on the ground told": the phrase before the preposition.
                 let np = match np.start.checked_sub(1) {
                     Some(p)
@@ -1454,6 +1474,68 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
         return None;
     }
     Some(frame)
+}
+
+/// A verb's base form ("say", "show"), which only a plural or "I", "you" takes as
+/// its subject: not "-s", "-ed", "-ing", nor an irregular past.
+fn is_base_form(w: &str) -> bool {
+    let third_person = w.ends_with('s') && !w.ends_with("ss");
+    !third_person
+        && !w.ends_with("ed")
+        && !w.ends_with("ing")
+        && !matches!(
+            w,
+            "said"
+                | "told"
+                | "wrote"
+                | "thought"
+                | "knew"
+                | "felt"
+                | "saw"
+                | "sought"
+                | "understood"
+                | "found"
+                | "learnt"
+                | "forecast"
+                | "shot"
+                | "went"
+                | "made"
+                | "according"
+        )
+}
+
+/// A subject word that takes a plural verb: "polls show", "people say", "most agree".
+fn takes_plural_verb(w: &str) -> bool {
+    (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is"))
+        || lexicon::is_pronoun(w) && !matches!(w, "he" | "she" | "it")
+        || matches!(
+            w,
+            "people"
+                | "police"
+                | "men"
+                | "women"
+                | "children"
+                | "staff"
+                | "media"
+                | "public"
+                | "majority"
+                | "minority"
+                | "plurality"
+                | "half"
+                | "most"
+                | "many"
+                | "some"
+                | "few"
+                | "both"
+                | "all"
+                | "more"
+                | "fewer"
+                | "rest"
+                | "none"
+                | "clergy"
+                | "electorate"
+                | "who"
+        )
 }
 
 /// Whether the clause before the comma at `j` is one phrase, with no comma, quotation

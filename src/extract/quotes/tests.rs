@@ -842,5 +842,15 @@ fn speakers_of_inversions_questions_and_expectations() {
             "Brandt is expected to visit the capital as early as next week.",
             &[("to visit the capital as early as next week", None, I)],
         ),
+        // A base form after a singular noun is a noun ("a passing promise"); after a
+        // plural it is a verb.
+        (
+            "Corlin made a passing promise that the bridge would open in May.",
+            &[],
+        ),
+        (
+            "The polls show Brandt ahead by four points.",
+            &[("Brandt ahead by four points", None, I)],
+        ),
     ]);
 }
