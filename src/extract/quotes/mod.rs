@@ -403,8 +403,9 @@ impl Assembler<'_, '_> {
             });
         }
         // Reports with no quotation in them: indirect speech.
+        let mut whole: Vec<Range<usize>> = Vec::new();
         for (fi, f) in self.frames.iter().enumerate() {
-            if reported[fi] || f.content.is_empty() {
+            if f.content.is_empty() {
                 continue;
             }
             // A report that holds quotations is reported by them; one that names a
@@ -416,7 +417,21 @@ impl Assembler<'_, '_> {
                     Scare::Yes => false,
                 })
             });
-            if holds {
+            // A report that holds only fragments in doubled apostrophes (''…'', the
+            // style of some papers) is reported whole, fragments and all: there the
+            // quotation is a phrase of the reported sentence.
+            let fragments = holds
+                && f.content.iter().all(|r| {
+                    ix.quotes_in(r).iter().all(|&(k, q)| {
+                        let m = &self.marks[q];
+                        ix.scare[q] == Scare::Yes
+                            || (ix.scare[q] == Scare::No
+                                && m.start == m.open + 2
+                                && self.body.as_bytes()[m.open] == b'\''
+                                && k > r.start + 2)
+                    })
+                });
+            if (reported[fi] || holds) && !fragments {
                 continue;
             }
             let Some(span) = self.span(&f.content) else {
@@ -431,6 +446,9 @@ impl Assembler<'_, '_> {
             if words < 2 {
                 continue;
             }
+            if fragments {
+                whole.push(span.clone());
+            }
             let sp = &self.speakers[fi];
             out.push(Quote {
                 text: self.body[span.clone()].to_string(),
@@ -441,6 +459,16 @@ impl Assembler<'_, '_> {
                 cue: Some(self.cue_text(&f.cue)),
                 kind: QuoteKind::Indirect,
                 in_title: false,
+            });
+        }
+        // The fragments of a report given whole are part of it.
+        if !whole.is_empty() {
+            whole.sort_by_key(|r| r.start);
+            out.retain(|q| {
+                q.kind != QuoteKind::Partial || {
+                    let i = whole.partition_point(|r| r.start <= q.start);
+                    !(i > 0 && whole[i - 1].end >= q.end)
+                }
             });
         }
         out.sort_by_key(|q| (q.start, q.end));

@@ -842,6 +842,15 @@ fn speakers_of_inversions_questions_and_expectations() {
             "Brandt is expected to visit the capital as early as next week.",
             &[("to visit the capital as early as next week", None, I)],
         ),
+        // A fragment in doubled apostrophes inside reported speech: the whole report.
+        (
+            "Mr. Corlin said that the bridge plan was ''dead on arrival'' in the council.",
+            &[(
+                "that the bridge plan was ''dead on arrival'' in the council",
+                Some("Corlin"),
+                I,
+            )],
+        ),
         // A base form after a singular noun is a noun ("a passing promise"); after a
         // plural it is a verb.
         (
