@@ -1076,6 +1076,23 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
     }
     let word = cx.word(i)?;
     let left = cx.before_skipping(i);
+    // "400 pledged delegates", "the proposed law", "the United States": an adjective
+    // or a name, not a verb.
+    let adjective = word.ends_with("ed")
+        && i > cx.a
+        && cx.word(i - 1).is_some_and(|w| {
+            w.chars().all(|c| c.is_ascii_digit()) || matches!(w.as_str(), "the" | "a" | "an")
+        })
+        && cx.word(cue_end).is_some_and(|w| {
+            !cx.toks[cue_end].is_capitalized()
+                && w != "that"
+                && w != "to"
+                && !is_preposition(&w)
+                && !lexicon::is_pronoun(&w)
+        });
+    if adjective || (word == "states" && cx.word(i.wrapping_sub(1)).as_deref() == Some("united")) {
+        return None;
+    }
     // "is demanding", "has been saying": a finite verb, not a participle.
     let progressive = word.ends_with("ing")
         && (left.map_or(cx.a, |j| j + 1)..i).any(|k| {

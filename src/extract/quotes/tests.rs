@@ -851,6 +851,11 @@ fn speakers_of_inversions_questions_and_expectations() {
                 I,
             )],
         ),
+        // A participle between a number or an article and its noun is an adjective.
+        (
+            "Brandt leads with 280 pledged delegates, and the United States agreed.",
+            &[],
+        ),
         // A base form after a singular noun is a noun ("a passing promise"); after a
         // plural it is a verb.
         (
