@@ -764,6 +764,28 @@ impl Ctx<'_, '_> {
                 while e < stop.min(self.eff) && self.word(e).is_some_and(|w| !verbish(&w)) {
                     e += 1;
                 }
+            } else if let Some(role) = (e..self.eff.min(e + 3))
+                .take_while(|&k| self.word(k).is_some_and(|w| !verbish(&w)))
+                .find(|&k| {
+                    matches!(
+                        self.lex.noun(&self.toks[k].key()),
+                        Some(lexicon::Noun::Role)
+                    )
+                })
+                && self
+                    .toks
+                    .get(role + 1)
+                    .is_some_and(|t| t.is_free_word() && t.is_capitalized() && role + 1 < self.eff)
+            {
+                // "Democratic presidential nominee Hillary Clinton": past the role to the
+                // name.
+                e = role + 1;
+                while e < self.eff
+                    && (self.toks[e].is_capitalized() || self.is_initial_period(e))
+                    && !self.toks[e].is_possessive()
+                {
+                    e += 1;
+                }
             }
         } else if (lexicon::is_determiner(&first) && first != "that")
             || first.chars().all(|c| c.is_ascii_digit())

@@ -851,6 +851,11 @@ fn speakers_of_inversions_questions_and_expectations() {
                 I,
             )],
         ),
+        // A party word, a role and then the name: the name speaks.
+        (
+            "Green presidential nominee Ada Brandt chimed in on the radio, saying that the bridge should wait.",
+            &[("that the bridge should wait", Some("Ada Brandt"), I)],
+        ),
         // A participle between a number or an article and its noun is an adjective.
         (
             "Brandt leads with 280 pledged delegates, and the United States agreed.",
