@@ -764,6 +764,28 @@ impl Ctx<'_, '_> {
                 while e < stop.min(self.eff) && self.word(e).is_some_and(|w| !verbish(&w)) {
                     e += 1;
                 }
+            } else if let Some(role) = (e..self.eff.min(e + 3))
+                .take_while(|&k| self.word(k).is_some_and(|w| !verbish(&w)))
+                .find(|&k| {
+                    matches!(
+                        self.lex.noun(&self.toks[k].key()),
+                        Some(lexicon::Noun::Role)
+                    )
+                })
+                && self
+                    .toks
+                    .get(role + 1)
+                    .is_some_and(|t| t.is_free_word() && t.is_capitalized() && role + 1 < self.eff)
+            {
+                // "Democratic presidential nominee Hillary Clinton": past the role to the
+                // name.
+                e = role + 1;
+                while e < self.eff
+                    && (self.toks[e].is_capitalized() || self.is_initial_period(e))
+                    && !self.toks[e].is_possessive()
+                {
+                    e += 1;
+                }
             }
         } else if (lexicon::is_determiner(&first) && first != "that")
             || first.chars().all(|c| c.is_ascii_digit())
@@ -1076,6 +1098,23 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
     }
     let word = cx.word(i)?;
     let left = cx.before_skipping(i);
+    // "400 pledged delegates", "the proposed law", "the United States": an adjective
+    // or a name, not a verb.
+    let adjective = word.ends_with("ed")
+        && i > cx.a
+        && cx.word(i - 1).is_some_and(|w| {
+            w.chars().all(|c| c.is_ascii_digit()) || matches!(w.as_str(), "the" | "a" | "an")
+        })
+        && cx.word(cue_end).is_some_and(|w| {
+            !cx.toks[cue_end].is_capitalized()
+                && w != "that"
+                && w != "to"
+                && !is_preposition(&w)
+                && !lexicon::is_pronoun(&w)
+        });
+    if adjective || (word == "states" && cx.word(i.wrapping_sub(1)).as_deref() == Some("united")) {
+        return None;
+    }
     // "is demanding", "has been saying": a finite verb, not a participle.
     let progressive = word.ends_with("ing")
         && (left.map_or(cx.a, |j| j + 1)..i).any(|k| {
@@ -1214,6 +1253,26 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
                 {
                     return None;
                 }
+                // "the call-in show", "a heated dispute": a cue's base form right
+                // after a singular noun is that noun's head, not its verb.
+                let plural = |t: &Tok| {
+                    t.is_capitalized() || is_number(&t.key()) || takes_plural_verb(&t.key())
+                };
+                // ("many on the island believe": the subject is before the
+                // preposition.)
+                let in_pp = np
+                    .start
+                    .checked_sub(1)
+                    .and_then(|p| cx.word(p))
+                    .is_some_and(|w| is_preposition(&w) || w == "of");
+                if j + 1 == i
+                    && is_base_form(&word)
+                    && !in_pp
+                    && !plural(head)
+                    && !plural(&cx.toks[np.end - 1])
+                {
+                    return None;
+                }
                 // "leaders on the ground told": the phrase before the preposition.
                 let np = match np.start.checked_sub(1) {
                     Some(p)
@@ -1247,7 +1306,17 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
         }
         Some(j) if cx.punct(j, ",") || cx.punct(j, "—") || cx.is_close(j) => {
             let after_quote = cx.is_close(j) || (j > cx.a && cx.is_close(j - 1));
-            let appositive = (cx.punct(j, ",") && !after_quote)
+            // "The plan, said Petrenko, is dead.": one phrase before the comma and a
+            // name after the verb is the verb's subject, not an appositive's.
+            let inverted = cx.punct(j, ",")
+                && !after_quote
+                && kind == CueKind::Speech
+                && !participle
+                && single_phrase_before(cx, j)
+                && cx
+                    .np_right(cue_end, cx.eff)
+                    .is_some_and(|np| cx.toks[np.start].is_capitalized() && cx.punct(np.end, ","));
+            let appositive = (cx.punct(j, ",") && !after_quote && !inverted)
                 .then(|| cx.appositive_subject(j))
                 .flatten();
             if participle && cx.punct(j, ",") {
@@ -1280,12 +1349,27 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
                 } else {
                     np.end
                 };
+                let np_end = np.end;
                 frame.source = Source::Np(np);
                 if let (Some(r), _, colon) = cx.after(kind, after_np)
                     && cx.toks[r.start].kind == Kind::Open
                 {
                     frame.content.push(r);
                     frame.colon = colon;
+                } else if inverted {
+                    // The rest of the clause, past ", who …," after the name.
+                    let appos = cx.word(np_end + 1).is_some_and(|w| {
+                        matches!(w.as_str(), "who" | "whose" | "which")
+                            || lexicon::is_determiner(&w)
+                    });
+                    let from = if appos && after_np < cx.eff && after_np != np_end {
+                        after_np + 1
+                    } else {
+                        np_end + 1
+                    };
+                    if from < cx.eff {
+                        frame.content.push(from..cx.clause_end(from));
+                    }
                 }
                 if frame.content.is_empty() {
                     frame.bare = true;
@@ -1323,6 +1407,14 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
             return (end > cue_end).then_some(frame);
         }
         _ => return None,
+    }
+    // "Petrenko is expected to visit": someone else's expectation, no one named; but
+    // "expected to say" reports.
+    if word == "expected"
+        && cx.word(cue_end).as_deref() == Some("to")
+        && cx.cue_at(cue_end + 1).is_none()
+    {
+        frame.source = Source::Unnamed;
     }
     let (mut after, display, colon) = cx.after(kind, cue_end);
     // "While Petrenko said …, she …": a subordinate clause ends at its comma.
@@ -1384,8 +1476,12 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
                 && (after.is_none() || cx.punct(display, ",") || after_opens || quote_before)
             {
                 frame.content.push(cx.a..before_end);
-                // ""…," Cruz told a radio host on Wednesday.": the rest is no report.
-                if quote_before && !after_opens {
+                // ""…," Cruz told a radio host on Wednesday.": the rest is no report;
+                // but ""…," she told POLITICO that …" goes on.
+                let that = after
+                    .as_ref()
+                    .is_some_and(|r| cx.word(r.start).as_deref() == Some("that"));
+                if quote_before && !after_opens && !that {
                     after = None;
                 }
             }
@@ -1418,6 +1514,78 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
         return None;
     }
     Some(frame)
+}
+
+/// A verb's base form ("say", "show"), which only a plural or "I", "you" takes as
+/// its subject: not "-s", "-ed", "-ing", nor an irregular past.
+fn is_base_form(w: &str) -> bool {
+    let third_person = w.ends_with('s') && !w.ends_with("ss");
+    !third_person
+        && !w.ends_with("ed")
+        && !w.ends_with("ing")
+        && !matches!(
+            w,
+            "said"
+                | "told"
+                | "wrote"
+                | "thought"
+                | "knew"
+                | "felt"
+                | "saw"
+                | "sought"
+                | "understood"
+                | "found"
+                | "learnt"
+                | "forecast"
+                | "shot"
+                | "went"
+                | "made"
+                | "according"
+        )
+}
+
+/// A subject word that takes a plural verb: "polls show", "people say", "most agree".
+fn takes_plural_verb(w: &str) -> bool {
+    (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is"))
+        || lexicon::is_pronoun(w) && !matches!(w, "he" | "she" | "it")
+        || matches!(
+            w,
+            "people"
+                | "police"
+                | "men"
+                | "women"
+                | "children"
+                | "staff"
+                | "media"
+                | "public"
+                | "majority"
+                | "minority"
+                | "plurality"
+                | "half"
+                | "most"
+                | "many"
+                | "some"
+                | "few"
+                | "both"
+                | "all"
+                | "more"
+                | "fewer"
+                | "rest"
+                | "none"
+                | "clergy"
+                | "electorate"
+                | "who"
+        )
+}
+
+/// Whether the clause before the comma at `j` is one phrase, with no comma, quotation
+/// or semicolon before it in the unit ("The plan, said Petrenko, …").
+fn single_phrase_before(cx: &Ctx, j: usize) -> bool {
+    (cx.a..j).rev().take(40).all(|k| {
+        let t = &cx.toks[k];
+        !(t.kind == Kind::Open || t.kind == Kind::Close || cx.punct(k, ",") || cx.punct(k, ";"))
+    }) && j - cx.a <= 40
+        && j > cx.a
 }
 
 /// Past ", the minister," after a name: where the clause goes on.
@@ -1539,6 +1707,20 @@ fn resolve_nesting(cx: &Ctx, frames: &mut Vec<Frame>, first: usize) {
         match (&frames[x].source, clause) {
             (Source::Inherit(_), Some(np)) => frames[x].source = Source::Np(np),
             (Source::Inherit(_), None) => match last_kept {
+                // "Asked about it, Varga smiled and said …": the subject after the
+                // question, not its unnamed asker.
+                Some(p) if matches!(frames[p].source, Source::Unnamed) => {
+                    let mut s = frames[p].content.last().map_or(cx.a, |r| r.end);
+                    while s < cx.eff && (cx.punct(s, ",") || cx.punct(s, "—")) {
+                        s += 1;
+                    }
+                    match cx.subject_at(s) {
+                        Some(np) if np.end < frames[x].cue.start => {
+                            frames[x].source = Source::Np(np)
+                        }
+                        _ => frames[x].source = Source::Inherit(p),
+                    }
+                }
                 Some(p) => frames[x].source = Source::Inherit(p),
                 None => match cx.unit_subject() {
                     Some(np) if np.end <= frames[x].cue.start => frames[x].source = Source::Np(np),
@@ -1602,6 +1784,19 @@ fn participle_subject(cx: &Ctx, cue: usize) -> Option<Range<usize>> {
 /// Where a clause with its own speaker starts inside a report: before "but he
 /// said", "; she said", ", while officials said". None when the speaker is part of
 /// the report ("said Petrenko told him").
+/// "reported that during the visit, Petrenko repeated …": the comma ends an
+/// adverbial that opens a "that" clause, not the clause.
+fn fronted_in_that(cx: &Ctx, comma: usize) -> bool {
+    (comma.saturating_sub(12).max(cx.a)..comma)
+        .rev()
+        .take_while(|&k| !cx.punct(k, ",") && !cx.punct(k, ";"))
+        .find(|&k| cx.word(k).as_deref() == Some("that"))
+        .is_some_and(|t| {
+            cx.word(t + 1)
+                .is_some_and(|w| is_preposition(&w) || is_subordinator(&w))
+        })
+}
+
 fn coordinated(cx: &Ctx, subject: usize) -> Option<usize> {
     let mut p = subject.checked_sub(1)?;
     // "while only 49 percent say"
@@ -1623,7 +1818,13 @@ fn coordinated(cx: &Ctx, subject: usize) -> Option<usize> {
         // "Cruz accuses Obama of … and Trump says …": a named speaker of his own.
         Some("and") if cx.toks[subject].is_capitalized() => Some(p),
         // "X calls for action, even a top strategist said …": a clause of its own.
-        None if cx.punct(p, ",") && p >= cx.a + 3 && !cx.punct(p - 1, ",") => Some(p),
+        None if cx.punct(p, ",")
+            && p >= cx.a + 3
+            && !cx.punct(p - 1, ",")
+            && !fronted_in_that(cx, p) =>
+        {
+            Some(p)
+        }
         _ => None,
     }
 }

@@ -403,8 +403,9 @@ impl Assembler<'_, '_> {
             });
         }
         // Reports with no quotation in them: indirect speech.
+        let mut whole: Vec<Range<usize>> = Vec::new();
         for (fi, f) in self.frames.iter().enumerate() {
-            if reported[fi] || f.content.is_empty() {
+            if f.content.is_empty() {
                 continue;
             }
             // A report that holds quotations is reported by them; one that names a
@@ -416,7 +417,21 @@ impl Assembler<'_, '_> {
                     Scare::Yes => false,
                 })
             });
-            if holds {
+            // A report that holds only fragments in doubled apostrophes (''…'', the
+            // style of some papers) is reported whole, fragments and all: there the
+            // quotation is a phrase of the reported sentence.
+            let fragments = holds
+                && f.content.iter().all(|r| {
+                    ix.quotes_in(r).iter().all(|&(k, q)| {
+                        let m = &self.marks[q];
+                        ix.scare[q] == Scare::Yes
+                            || (ix.scare[q] == Scare::No
+                                && m.start == m.open + 2
+                                && self.body.as_bytes()[m.open] == b'\''
+                                && k > r.start + 2)
+                    })
+                });
+            if (reported[fi] || holds) && !fragments {
                 continue;
             }
             let Some(span) = self.span(&f.content) else {
@@ -431,6 +446,9 @@ impl Assembler<'_, '_> {
             if words < 2 {
                 continue;
             }
+            if fragments {
+                whole.push(span.clone());
+            }
             let sp = &self.speakers[fi];
             out.push(Quote {
                 text: self.body[span.clone()].to_string(),
@@ -441,6 +459,16 @@ impl Assembler<'_, '_> {
                 cue: Some(self.cue_text(&f.cue)),
                 kind: QuoteKind::Indirect,
                 in_title: false,
+            });
+        }
+        // The fragments of a report given whole are part of it.
+        if !whole.is_empty() {
+            whole.sort_by_key(|r| r.start);
+            out.retain(|q| {
+                q.kind != QuoteKind::Partial || {
+                    let i = whole.partition_point(|r| r.start <= q.start);
+                    !(i > 0 && whole[i - 1].end >= q.end)
+                }
             });
         }
         out.sort_by_key(|q| (q.start, q.end));
@@ -505,9 +533,18 @@ impl Assembler<'_, '_> {
 
     /// A pronoun or a name ("Trump", "the Illinois Board of Elections") at `s` that is
     /// followed by a verb before `limit`.
-    fn name_at(&self, s: usize, limit: usize) -> Option<Range<usize>> {
+    fn name_at(&self, mut s: usize, limit: usize) -> Option<Range<usize>> {
         if s >= limit || limit - s > 25 || !self.toks[s].is_free_word() {
             return None;
+        }
+        // "And Petrenko gloated:", "As Petrenko put it:".
+        if s + 1 < limit
+            && matches!(
+                self.toks[s].key().as_ref(),
+                "and" | "but" | "so" | "yet" | "then" | "as"
+            )
+        {
+            s += 1;
         }
         let key = self.toks[s].key();
         if matches!(key.as_ref(), "he" | "she") {
@@ -527,8 +564,17 @@ impl Assembler<'_, '_> {
         {
             e += 1;
         }
-        // A name followed by its verb, not a heading ("Poll: …").
-        (e < limit && self.toks[e].is_free_word()).then_some(s..e)
+        // A name followed by its verb, not a heading ("Poll: …"); past an appositive
+        // ("Petrenko, the minister, put it:").
+        let verb_at = if e < limit
+            && self.toks[e].is_punct(",")
+            && let Some(c) = (e + 1..limit.min(e + 12)).find(|&k| self.toks[k].is_punct(","))
+        {
+            c + 1
+        } else {
+            e
+        };
+        (verb_at < limit && self.toks[verb_at].is_free_word()).then_some(s..e)
     }
 
     /// A quotation no cue reports is kept when it is a sentence of its own.

@@ -137,7 +137,17 @@ impl Names {
     /// the article tells.
     pub fn is_person(&self, run: &Run, people: &[Person]) -> bool {
         let f = &self.forms[run.canon];
+        // "Labor Day", "Election Night": a day, not a person.
+        let day = f.person.is_none()
+            && f.words.len() >= 2
+            && f.words.last().is_some_and(|w| {
+                matches!(
+                    w.as_str(),
+                    "Day" | "Night" | "Eve" | "Week" | "Month" | "Year"
+                )
+            });
         !f.org
+            && !day
             && (f.person.is_some()
                 || run.title.is_some()
                 || f.words.len() >= 2

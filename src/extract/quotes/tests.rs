@@ -798,3 +798,78 @@ fn colons_that_name_the_speaker() {
         ),
     ]);
 }
+
+#[test]
+fn speakers_of_inversions_questions_and_expectations() {
+    check(&[
+        // A fronted adverbial inside the "that" clause is part of the report.
+        (
+            "Local media reported that during the visit, Governor Ada Brandt repeated her request that the bank return the funds.",
+            &[(
+                "that during the visit, Governor Ada Brandt repeated her request that the bank return the funds",
+                Some("Local media"),
+                I,
+            )],
+        ),
+        // "X, said Y, …": Y speaks.
+        (
+            "The delay, said Corlin, would cost the city two years.",
+            &[(
+                "The delay, said Corlin, would cost the city two years",
+                Some("Corlin"),
+                I,
+            )],
+        ),
+        // The answer after a question is its subject's, not the unnamed asker's.
+        (
+            "When asked whom she supported, Ms. Varga smiled and said, “I am waiting for someone else to get in the race.”",
+            &[
+                ("whom she supported", None, I),
+                (
+                    "I am waiting for someone else to get in the race.",
+                    Some("Varga"),
+                    D,
+                ),
+            ],
+        ),
+        // A conjunction before the name that a colon closes.
+        (
+            "And Mr. Corlin gloated: “I told you he would not be ready.”",
+            &[("I told you he would not be ready.", Some("Corlin"), D)],
+        ),
+        // An expectation is no one's words.
+        (
+            "Brandt is expected to visit the capital as early as next week.",
+            &[("to visit the capital as early as next week", None, I)],
+        ),
+        // A fragment in doubled apostrophes inside reported speech: the whole report.
+        (
+            "Mr. Corlin said that the bridge plan was ''dead on arrival'' in the council.",
+            &[(
+                "that the bridge plan was ''dead on arrival'' in the council",
+                Some("Corlin"),
+                I,
+            )],
+        ),
+        // A party word, a role and then the name: the name speaks.
+        (
+            "Green presidential nominee Ada Brandt chimed in on the radio, saying that the bridge should wait.",
+            &[("that the bridge should wait", Some("Ada Brandt"), I)],
+        ),
+        // A participle between a number or an article and its noun is an adjective.
+        (
+            "Brandt leads with 280 pledged delegates, and the United States agreed.",
+            &[],
+        ),
+        // A base form after a singular noun is a noun ("a passing promise"); after a
+        // plural it is a verb.
+        (
+            "Corlin made a passing promise that the bridge would open in May.",
+            &[],
+        ),
+        (
+            "The polls show Brandt ahead by four points.",
+            &[("Brandt ahead by four points", None, I)],
+        ),
+    ]);
+}
