@@ -351,6 +351,15 @@ fn scare_quotes_titles_and_apostrophes_are_not_quotes() {
         ("The so-called “deal” fell apart on Monday.", &[]),
         ("The minister's \"bridge to nowhere\" drew crowds.", &[]),
         ("Ada Brandt wrote the book “Rivers of Home” last year.", &[]),
+        // The title of a publication inside a report is part of the report.
+        (
+            "Tomas Varga said the figures will appear in the institute's bulletin, “Quiet Ground,” next week.",
+            &[(
+                "the figures will appear in the institute's bulletin, “Quiet Ground,” next week",
+                Some("Tomas Varga"),
+                I,
+            )],
+        ),
         ("Tomas Varga's band plays rock 'n' roll from the '90s.", &[]),
         (
             "The Vargas' house and Petrenko’s car were in the 'old' part.",
