@@ -176,11 +176,7 @@ pub fn update(
                     path: &path,
                     reason,
                 });
-                counts
-                    .failures
-                    .lock()
-                    .unwrap_or_else(|p| p.into_inner())
-                    .push((entry.path.clone(), reason.clone()));
+                counts.failed(&entry.path, reason);
                 return;
             }
             // Record the file as it was read: it may have changed since the walk.
@@ -214,18 +210,7 @@ pub fn update(
                 add_article(&writer, &f, article);
             }
             let _ = writer.add_document(file_doc(f, &path, entry, &outcome.hash, n));
-            match prev {
-                Some(prev) => {
-                    counts.updated.fetch_add(n, Ordering::Relaxed);
-                    counts.removed.fetch_add(
-                        (prev.articles as usize).saturating_sub(n),
-                        Ordering::Relaxed,
-                    );
-                }
-                None => {
-                    counts.added.fetch_add(n, Ordering::Relaxed);
-                }
-            }
+            counts.indexed(prev, n);
             on_event(Event::Read {
                 path: &path,
                 bytes: entry.size,
@@ -329,11 +314,7 @@ fn stream_file(
         // Whatever was added before the failure goes too.
         delete_file(writer, f, path);
         on_event(Event::Failed { path, reason });
-        counts
-            .failures
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .push((entry.path.clone(), reason.clone()));
+        counts.failed(&entry.path, reason);
         return;
     }
     let n = outcome.streamed;
@@ -342,18 +323,7 @@ fn stream_file(
     counts
         .bytes
         .fetch_add(entry.size as usize, Ordering::Relaxed);
-    match prev {
-        Some(prev) => {
-            counts.updated.fetch_add(n, Ordering::Relaxed);
-            counts.removed.fetch_add(
-                (prev.articles as usize).saturating_sub(n),
-                Ordering::Relaxed,
-            );
-        }
-        None => {
-            counts.added.fetch_add(n, Ordering::Relaxed);
-        }
-    }
+    counts.indexed(prev, n);
     on_event(Event::Read {
         path,
         bytes: entry.size,
@@ -371,6 +341,32 @@ struct Counters {
     removed: AtomicUsize,
     skipped: AtomicUsize,
     failures: Mutex<Vec<(PathBuf, String)>>,
+}
+
+impl Counters {
+    /// A file that could not be read at all.
+    fn failed(&self, path: &std::path::Path, reason: &str) {
+        self.failures
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .push((path.to_path_buf(), reason.to_string()));
+    }
+
+    /// A file's `n` articles went in, in place of what `prev` had.
+    fn indexed(&self, prev: Option<&FileState>, n: usize) {
+        match prev {
+            Some(prev) => {
+                self.updated.fetch_add(n, Ordering::Relaxed);
+                self.removed.fetch_add(
+                    (prev.articles as usize).saturating_sub(n),
+                    Ordering::Relaxed,
+                );
+            }
+            None => {
+                self.added.fetch_add(n, Ordering::Relaxed);
+            }
+        }
+    }
 }
 
 /// Enrich an article and add it with its quotes, in one batch so that they stay

@@ -5,17 +5,7 @@
 use crate::util::{TestDir, txt};
 
 fn small_index(t: &TestDir) {
-    for i in 0..3 {
-        t.write(
-            &format!("a/{i}.txt"),
-            txt(
-                &format!("Story {i}"),
-                "2017-01-01",
-                "S",
-                "\"Fine,\" said Ada Pollexfen, a clerk.",
-            ),
-        );
-    }
+    small_index_files(t);
     let r = t.run(&["index", "--quiet", "a"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
 }
