@@ -117,12 +117,7 @@ fn render(
         writeln!(out, "  topics: {}", topics.join(", "))?;
     }
     for q in &e.quotes {
-        writeln!(
-            out,
-            "  {}: {}",
-            output::speaker_label(q),
-            output::quote_text(q.kind, &q.text)
-        )?;
+        writeln!(out, "  {}", output::quote_line(q))?;
     }
     writeln!(out)
 }

@@ -92,9 +92,14 @@ pub fn highlight(color: bool, text: &str, ranges: &[std::ops::Range<usize>]) -> 
 
 pub const MATCH: &str = "1;31";
 
+/// A quote as `show` and `extract` list it: "Speaker: “text”".
+pub fn quote_line(q: &crate::extract::Quote) -> String {
+    format!("{}: {}", speaker_label(q), quote_text(q.kind, &q.text))
+}
+
 /// Who said a quote, for display: the canonical speaker, else the words that named
 /// them, marked as unresolved.
-pub fn speaker_label(q: &crate::extract::Quote) -> String {
+fn speaker_label(q: &crate::extract::Quote) -> String {
     match (&q.speaker, &q.speaker_mention) {
         (Some(s), _) => s.clone(),
         (None, Some(m)) => format!("unknown speaker ({m})"),
@@ -104,7 +109,7 @@ pub fn speaker_label(q: &crate::extract::Quote) -> String {
 
 /// A quote's text as printed: inside quote marks when the article quoted it, bare
 /// when it is reported speech.
-pub fn quote_text(kind: crate::extract::QuoteKind, text: &str) -> String {
+fn quote_text(kind: crate::extract::QuoteKind, text: &str) -> String {
     match kind {
         crate::extract::QuoteKind::Indirect => text.to_string(),
         _ => format!("\u{201c}{text}\u{201d}"),

@@ -72,12 +72,7 @@ pub fn run(args: Args, archive: &Archive) -> anyhow::Result<Outcome> {
     if !e.quotes.is_empty() {
         writeln!(out, "\nquotes:")?;
         for q in &e.quotes {
-            writeln!(
-                out,
-                "  {}: {}",
-                output::speaker_label(q),
-                output::quote_text(q.kind, &q.text)
-            )?;
+            writeln!(out, "  {}", output::quote_line(q))?;
         }
     }
     writeln!(out, "\n{}", a.body)?;
