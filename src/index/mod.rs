@@ -1,6 +1,7 @@
 //! The index on disk: opening it (and telling a foreign or outdated one from ours),
 //! turning enriched articles into documents, and reading them back.
 
+mod prose;
 pub mod schema;
 pub mod writer;
 

@@ -6,10 +6,7 @@ use tantivy::schema::{
     FAST, FacetOptions, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema,
     TextFieldIndexing, TextOptions,
 };
-use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer,
-    Stemmer, TextAnalyzer,
-};
+use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, RawTokenizer, TextAnalyzer};
 
 /// The analyzer for prose (titles, bodies, quotes): words, lowercased, accents folded,
 /// English stems, so "elections" finds "election".
@@ -175,12 +172,7 @@ pub fn register_analyzers(index: &tantivy::Index) {
     let tokenizers = index.tokenizers();
     tokenizers.register(
         TEXT_ANALYZER,
-        TextAnalyzer::builder(SimpleTokenizer::default())
-            .filter(RemoveLongFilter::limit(64))
-            .filter(LowerCaser)
-            .filter(AsciiFoldingFilter)
-            .filter(Stemmer::new(Language::English))
-            .build(),
+        TextAnalyzer::from(super::prose::ProseTokenizer::default()),
     );
     tokenizers.register(
         KEYWORD_ANALYZER,
