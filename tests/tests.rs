@@ -784,6 +784,15 @@ fn quotes_filters_topic_dates_kind() {
     let by_date = quotes(&t, &["--sort", "date", "-n", "1000"]);
     let dates: Vec<&str> = by_date.iter().filter_map(|q| q["date"].as_str()).collect();
     assert!(dates.windows(2).all(|w| w[0] >= w[1]));
+    // Undated quotes come last.
+    let first_undated = by_date.iter().position(|q| q["date"].is_null());
+    assert!(first_undated.is_some_and(|i| by_date[i..].iter().all(|q| q["date"].is_null())));
+    let source = all[0]["source"].as_str().unwrap();
+    let from_source = quotes(&t, &["--source", source, "-n", "1000"]);
+    assert!(!from_source.is_empty() && from_source.len() < all.len());
+    assert!(from_source.iter().all(|q| q["source"] == source));
+    let all_from_source = all.iter().filter(|q| q["source"] == source).count();
+    assert_eq!(from_source.len(), all_from_source);
 }
 
 #[test]

@@ -281,14 +281,23 @@ pub fn topic_facet(id: &str) -> Facet {
 /// order; they must be added in one batch (`IndexWriter::run`), so that the quotes
 /// follow their article in one segment (see `query::join`).
 ///
-/// Quote documents store only their own record and their article's id: the title,
-/// the source and the quote's text are read from the article when a quote is shown.
+/// A quote document holds only what quotes are searched by: its text, speaker and
+/// kind, and in `parent` how far back its article is, which is also its number
+/// there. Everything else a quote shows (its record, title, date, source) is read
+/// from the article.
 pub fn article_docs(f: &Fields, article: &Article, enriched: &Enriched) -> Vec<TantivyDocument> {
     let compact = compact(&article.body, enriched);
     let mut doc = TantivyDocument::new();
     doc.add_text(f.kind, schema::KIND_ARTICLE);
     doc.add_text(f.id, &article.id);
-    add_shared(f, &mut doc, article);
+    doc.add_text(f.path, &article.path);
+    if let Some(d) = article.date {
+        doc.add_date(f.date, to_tantivy_date(d));
+        doc.add_text(f.month, d.format("%Y-%m").to_string());
+    }
+    if let Some(s) = &article.source {
+        doc.add_text(f.source, s);
+    }
     for p in &enriched.people {
         doc.add_text(f.person, &p.name);
         doc.add_text(f.person_text, &p.name);
@@ -310,28 +319,25 @@ pub fn article_docs(f: &Fields, article: &Article, enriched: &Enriched) -> Vec<T
         serde_json::to_string(&compact).unwrap_or_default(),
     );
     let mut docs = vec![doc];
-    for (n, (q, stored)) in enriched.quotes.iter().zip(&compact.quotes).enumerate() {
+    for (n, q) in enriched.quotes.iter().enumerate() {
         let mut doc = TantivyDocument::new();
         doc.add_text(f.kind, schema::KIND_QUOTE);
-        doc.add_text(f.id, format!("{}:{}", article.id, n + 1));
         doc.add_u64(f.parent, n as u64 + 1);
-        add_shared(f, &mut doc, article);
+        doc.add_text(f.quote_path, &article.path);
         doc.add_text(f.quote, &q.text);
         if let Some(s) = &q.speaker {
             doc.add_text(f.speaker, s);
             doc.add_text(f.speaker_text, s);
         }
-        if let Some(m) = &q.speaker_mention {
-            doc.add_text(f.speaker_mention, m);
-        }
-        if let Some(c) = &q.cue {
-            doc.add_text(f.cue, c);
-        }
         doc.add_text(f.quote_kind, quote_kind_str(q));
-        doc.add_text(f.record, serde_json::to_string(stored).unwrap_or_default());
         docs.push(doc);
     }
     docs
+}
+
+/// The id a quote is shown with: its article's id and its number there.
+pub fn quote_id(article: &str, number: u64) -> String {
+    format!("{article}:{number}")
 }
 
 /// The enrichment as the index stores it: a mention's or a quote's text is left out
@@ -379,21 +385,6 @@ fn quote_kind_str(q: &Quote) -> &'static str {
     }
 }
 
-/// Fields an article and its quotes share, so quotes filter by date and source like
-/// their article. Its people and topics are on the article only: quotes are found
-/// by them through `query::join`.
-fn add_shared(f: &Fields, doc: &mut TantivyDocument, article: &Article) {
-    doc.add_text(f.article, &article.id);
-    doc.add_text(f.path, &article.path);
-    if let Some(d) = article.date {
-        doc.add_date(f.date, to_tantivy_date(d));
-        doc.add_text(f.month, d.format("%Y-%m").to_string());
-    }
-    if let Some(s) = &article.source {
-        doc.add_text(f.source, s);
-    }
-}
-
 /// An article as stored in the index.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct StoredArticle {
@@ -410,7 +401,17 @@ pub fn first_str(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option
 
 /// Read an article document back into an `Article` and its enrichment.
 pub fn stored_article(f: &Fields, doc: &TantivyDocument) -> StoredArticle {
-    let article = Article {
+    let article = article_of(f, doc);
+    let mut enriched: Enriched = first_str(doc, f.record)
+        .and_then(|r| serde_json::from_str(&r).ok())
+        .unwrap_or_default();
+    restore(&article.body, &mut enriched);
+    StoredArticle { article, enriched }
+}
+
+/// Read an article document back into an `Article`, without its enrichment.
+pub fn article_of(f: &Fields, doc: &TantivyDocument) -> Article {
+    Article {
         id: first_str(doc, f.id).unwrap_or_default(),
         path: first_str(doc, f.path).unwrap_or_default(),
         title: first_str(doc, f.title).unwrap_or_default(),
@@ -425,12 +426,7 @@ pub fn stored_article(f: &Fields, doc: &TantivyDocument) -> StoredArticle {
             .filter_map(|v| v.as_str().map(str::to_string))
             .collect(),
         url: first_str(doc, f.url),
-    };
-    let mut enriched: Enriched = first_str(doc, f.record)
-        .and_then(|r| serde_json::from_str(&r).ok())
-        .unwrap_or_default();
-    restore(&article.body, &mut enriched);
-    StoredArticle { article, enriched }
+    }
 }
 
 #[cfg(test)]

@@ -3,8 +3,8 @@
 //! together and deleting a file's `path` term removes its articles and quotes at once.
 
 use tantivy::schema::{
-    FAST, FacetOptions, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema,
-    TextFieldIndexing, TextOptions,
+    FAST, FacetOptions, Field, INDEXED, IndexRecordOption, STORED, Schema, TextFieldIndexing,
+    TextOptions,
 };
 use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, RawTokenizer, TextAnalyzer};
 
@@ -17,7 +17,7 @@ pub const KEYWORD_ANALYZER: &str = "newsdex_keyword";
 /// The version of the schema below, kept in the index folder (`MARKER`) so that an
 /// index made by another newsdex is named as older or newer. Bump it whenever a field
 /// is added, removed or changed.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 /// The file in the index folder that holds `VERSION`.
 pub const MARKER: &str = "newsdex-schema.json";
 
@@ -28,15 +28,20 @@ pub const KIND_FILE: &str = "file";
 pub const PARENT: &str = "parent";
 
 /// Handles to every field.
+///
+/// A quote document holds only what quotes are searched and filtered by: its text,
+/// speaker, kind and `parent`. The rest (its record, its article's id, date, source,
+/// people and topics) is its article's, reached through `parent`.
 #[derive(Debug, Clone, Copy)]
 pub struct Fields {
     pub kind: Field,
-    /// Article id on articles; `ARTICLE:N` on quotes.
+    /// Article id, on articles.
     pub id: Field,
-    /// The article a document belongs to (articles and quotes).
-    pub article: Field,
-    /// The file an article or quote came from.
+    /// The file an article came from.
     pub path: Field,
+    /// The file a quote came from, so that deleting a file's terms deletes its quotes
+    /// too; not stored.
+    pub quote_path: Field,
     pub title: Field,
     /// Article text.
     pub body: Field,
@@ -47,9 +52,9 @@ pub struct Fields {
     pub source: Field,
     pub authors: Field,
     pub url: Field,
-    /// Canonical names of the people mentioned (on quotes: the article's people).
+    /// Canonical names of the people mentioned.
     pub person: Field,
-    /// The same names, by word, for partial name searches (on articles only).
+    /// The same names, by word, for partial name searches.
     pub person_text: Field,
     /// Topic ids as facets: `/place/asia/syria`, so a parent finds its children.
     pub topic: Field,
@@ -59,14 +64,12 @@ pub struct Fields {
     pub month: Field,
     pub speaker: Field,
     pub speaker_text: Field,
-    pub speaker_mention: Field,
-    pub cue: Field,
     pub quote_kind: Field,
-    /// On quote documents: how many documents back their article is (see
-    /// `query::join`).
+    /// On quote documents: how many documents back their article is, which is also
+    /// the quote's number in its article (see `query::join`).
     pub parent: Field,
-    /// The enrichment record (JSON) of an article, or the quote record of a quote,
-    /// without the texts that are slices of the body (see `index::compact`).
+    /// The enrichment record (JSON) of an article, quotes included, without the
+    /// texts that are slices of the body (see `index::compact`).
     pub record: Field,
     /// File state, on `file` documents: the path, size, modification time and hash.
     pub file: Field,
@@ -74,6 +77,17 @@ pub struct Fields {
     pub mtime: Field,
     pub hash: Field,
     pub articles: Field,
+}
+
+/// A value matched whole (an id, a path, a kind), with no field norms: only prose
+/// is ranked, and a norm costs a byte per document per field.
+fn string() -> TextOptions {
+    TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer("raw")
+            .set_index_option(IndexRecordOption::Basic)
+            .set_fieldnorms(false),
+    )
 }
 
 fn text(analyzer: &str, stored: bool) -> TextOptions {
@@ -95,7 +109,8 @@ fn name_words() -> TextOptions {
     TextOptions::default().set_indexing_options(
         TextFieldIndexing::default()
             .set_tokenizer(TEXT_ANALYZER)
-            .set_index_option(IndexRecordOption::Basic),
+            .set_index_option(IndexRecordOption::Basic)
+            .set_fieldnorms(false),
     )
 }
 
@@ -106,7 +121,8 @@ fn keyword(stored: bool) -> TextOptions {
         .set_indexing_options(
             TextFieldIndexing::default()
                 .set_tokenizer(KEYWORD_ANALYZER)
-                .set_index_option(IndexRecordOption::Basic),
+                .set_index_option(IndexRecordOption::Basic)
+                .set_fieldnorms(false),
         )
         .set_fast("raw");
     if stored {
@@ -119,10 +135,10 @@ fn keyword(stored: bool) -> TextOptions {
 pub fn build() -> (Schema, Fields) {
     let mut b = Schema::builder();
     let fields = Fields {
-        kind: b.add_text_field("kind", STRING),
-        id: b.add_text_field("id", STRING | STORED),
-        article: b.add_text_field("article", STRING | STORED),
-        path: b.add_text_field("path", STRING | STORED),
+        kind: b.add_text_field("kind", string()),
+        id: b.add_text_field("id", string() | STORED),
+        path: b.add_text_field("path", string() | STORED),
+        quote_path: b.add_text_field("quote_path", string()),
         title: b.add_text_field("title", text(TEXT_ANALYZER, true)),
         body: b.add_text_field("body", text(TEXT_ANALYZER, true)),
         quote: b.add_text_field("quote", text(TEXT_ANALYZER, false)),
@@ -133,16 +149,14 @@ pub fn build() -> (Schema, Fields) {
         person: b.add_text_field("person", keyword(false)),
         person_text: b.add_text_field("person_text", name_words()),
         topic: b.add_facet_field("topic", FacetOptions::default()),
-        topic_id: b.add_text_field("topic_id", STRING | FAST),
-        month: b.add_text_field("month", STRING | FAST),
+        topic_id: b.add_text_field("topic_id", string() | FAST),
+        month: b.add_text_field("month", string() | FAST),
         speaker: b.add_text_field("speaker", keyword(false)),
         speaker_text: b.add_text_field("speaker_text", name_words()),
-        speaker_mention: b.add_text_field("speaker_mention", STORED),
-        cue: b.add_text_field("cue", STRING | STORED),
-        quote_kind: b.add_text_field("quote_kind", STRING | STORED),
+        quote_kind: b.add_text_field("quote_kind", string()),
         parent: b.add_u64_field(PARENT, FAST),
         record: b.add_text_field("record", STORED),
-        file: b.add_text_field("file", STRING | STORED),
+        file: b.add_text_field("file", string() | STORED),
         size: b.add_u64_field("size", STORED),
         mtime: b.add_i64_field("mtime", STORED),
         hash: b.add_text_field("hash", STORED),

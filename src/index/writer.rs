@@ -379,6 +379,7 @@ fn add_article(writer: &IndexWriter<TantivyDocument>, f: &Fields, article: &crat
 /// Delete everything that came from the file at `path`: articles, quotes, state.
 fn delete_file(writer: &IndexWriter<TantivyDocument>, f: Fields, path: &str) {
     let _ = writer.delete_term(Term::from_field_text(f.path, path));
+    let _ = writer.delete_term(Term::from_field_text(f.quote_path, path));
     let _ = writer.delete_term(Term::from_field_text(f.file, path));
 }
 

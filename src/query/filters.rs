@@ -67,7 +67,7 @@ fn parse_partial(s: &str, last: bool) -> Result<NaiveDate> {
 
 impl Filters {
     /// The filter clauses, each to be `Must` in the final query: on articles all of
-    /// them; on quotes, people and topics through their article.
+    /// them; on quotes, the speaker on the quote and the rest through its article.
     pub fn clauses(&self, index: &Index, f: &Fields, quotes: bool) -> Result<Vec<Box<dyn Query>>> {
         let mut out = self.own_clauses(index, f)?;
         let of_article = self.article_clauses(index, f)?;
@@ -89,7 +89,7 @@ impl Filters {
         Ok(out)
     }
 
-    /// Clauses on what only articles hold: people and topics.
+    /// Clauses on what only articles hold: people, topics, sources and dates.
     fn article_clauses(&self, index: &Index, f: &Fields) -> Result<Vec<Box<dyn Query>>> {
         let mut out: Vec<Box<dyn Query>> = Vec::new();
         for p in &self.people {
@@ -112,21 +112,6 @@ impl Filters {
                 Term::from_facet(f.topic, &topic_facet(id)),
                 IndexRecordOption::Basic,
             )));
-        }
-        Ok(out)
-    }
-
-    /// Clauses on what articles and quotes both hold: speakers (quotes only), sources
-    /// and dates.
-    fn own_clauses(&self, index: &Index, f: &Fields) -> Result<Vec<Box<dyn Query>>> {
-        let mut out: Vec<Box<dyn Query>> = Vec::new();
-        for s in &self.speakers {
-            out.push(name_query(
-                index,
-                f.speaker,
-                f.speaker_text,
-                &canonical_person(s),
-            )?);
         }
         if !self.sources.is_empty() {
             let any: Vec<(Occur, Box<dyn Query>)> = self
@@ -151,6 +136,20 @@ impl Filters {
                 Bound::Included(Term::from_field_date(f.date, to_tantivy_date(d)))
             });
             out.push(Box::new(RangeQuery::new(lower, upper)));
+        }
+        Ok(out)
+    }
+
+    /// Clauses on what quotes hold: speakers.
+    fn own_clauses(&self, index: &Index, f: &Fields) -> Result<Vec<Box<dyn Query>>> {
+        let mut out: Vec<Box<dyn Query>> = Vec::new();
+        for s in &self.speakers {
+            out.push(name_query(
+                index,
+                f.speaker,
+                f.speaker_text,
+                &canonical_person(s),
+            )?);
         }
         Ok(out)
     }

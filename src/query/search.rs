@@ -2,21 +2,21 @@
 //! highlighted snippets.
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::ops::Range;
 
 use chrono::NaiveDate;
 use serde::Serialize;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, QueryParser, TermQuery};
-use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::schema::IndexRecordOption;
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
+use tantivy::{DocAddress, DocId, Order, Score, Searcher, SegmentReader, TantivyDocument, Term};
 
 use super::Filters;
 use crate::extract::Quote;
 use crate::index::{
-    Archive, Fields, StoredArticle, first_str, from_tantivy_date, restore_quote, schema,
-    stored_article,
+    Archive, StoredArticle, article_of, first_str, quote_id, schema, stored_article,
 };
 use crate::{Error, Result};
 
@@ -135,6 +135,25 @@ pub fn search(archive: &Archive, searcher: &Searcher, req: &SearchRequest) -> Re
                 Count,
             ),
         )?,
+        Sort::Date if req.quotes => {
+            // Quotes are dated by their article, `parent` documents back.
+            let by_date = TopDocs::with_limit(limit)
+                .and_offset(req.offset)
+                .tweak_score(|reader: &SegmentReader| {
+                    let columns = reader.fast_fields();
+                    let parent = columns.u64(schema::PARENT).ok();
+                    let date = columns.date("date").ok();
+                    move |doc: DocId, _score: Score| -> Option<i64> {
+                        let back = parent.as_ref()?.first(doc)?;
+                        let article = doc.checked_sub(u32::try_from(back).ok()?)?;
+                        date.as_ref()?
+                            .first(article)
+                            .map(|d| d.into_timestamp_secs())
+                    }
+                });
+            let (docs, total) = searcher.search(&query, &(by_date, Count))?;
+            (docs.into_iter().map(|(_, a)| (0.0, a)).collect(), total)
+        }
         Sort::Date => {
             let (docs, total) = searcher.search(
                 &query,
@@ -157,72 +176,70 @@ pub fn search(archive: &Archive, searcher: &Searcher, req: &SearchRequest) -> Re
     } else {
         None
     };
-    // Quote documents keep only their record: the rest is their article's.
-    let mut articles: HashMap<String, Option<TantivyDocument>> = HashMap::new();
+    // A quote document holds no stored field: its record and everything shown with
+    // it are its article's, `parent` documents back, which is also its number there.
+    let mut articles: HashMap<DocAddress, StoredArticle> = HashMap::new();
     let mut hits = Vec::with_capacity(addresses.len());
     for (score, addr) in addresses {
-        let doc: TantivyDocument = searcher.doc(addr)?;
-        let id = first_str(&doc, f.id).unwrap_or_default();
-        let article_id = first_str(&doc, f.article).unwrap_or_default();
-        let mut quote: Option<Quote> = None;
-        let parent = if req.quotes {
-            if !articles.contains_key(&article_id) {
-                let found = article_doc(f, searcher, &article_id)?;
-                articles.insert(article_id.clone(), found);
-            }
-            let parent = articles.get(&article_id).and_then(Option::as_ref);
-            let body = parent
-                .and_then(|d| first_str(d, f.body))
-                .unwrap_or_default();
-            quote = first_str(&doc, f.record)
-                .and_then(|r| serde_json::from_str::<Quote>(&r).ok())
-                .map(|mut q| {
-                    restore_quote(&body, &mut q);
-                    q
-                });
-            parent
+        let (id, stored, quote) = if req.quotes {
+            let number = searcher
+                .segment_reader(addr.segment_ord)
+                .fast_fields()
+                .u64(schema::PARENT)?
+                .first(addr.doc_id)
+                .unwrap_or(0);
+            let at = DocAddress::new(
+                addr.segment_ord,
+                addr.doc_id.saturating_sub(number as DocId),
+            );
+            let stored = match articles.entry(at) {
+                Entry::Occupied(e) => e.get().clone(),
+                Entry::Vacant(e) => e.insert(stored_article(f, &searcher.doc(at)?)).clone(),
+            };
+            let quote = usize::try_from(number)
+                .ok()
+                .and_then(|n| n.checked_sub(1))
+                .and_then(|n| stored.enriched.quotes.get(n).cloned());
+            (quote_id(&stored.article.id, number), stored, quote)
         } else {
-            Some(&doc)
+            let article = article_of(f, &searcher.doc(addr)?);
+            let stored = StoredArticle {
+                article,
+                enriched: Default::default(),
+            };
+            (stored.article.id.clone(), stored, None)
         };
-        let body = if req.quotes {
-            quote.as_ref().map(|q| q.text.clone()).unwrap_or_default()
-        } else {
-            first_str(&doc, f.body).unwrap_or_default()
-        };
-        let (snippet, highlights) = match snippets.as_mut() {
-            Some(g) if !req.quotes => {
-                let s = g.snippet(&body);
+        let (snippet, highlights) = match (snippets.as_mut(), &quote) {
+            (Some(g), None) => {
+                let s = g.snippet(&stored.article.body);
                 if s.is_empty() {
-                    (lead(&body, 220), Vec::new())
+                    (lead(&stored.article.body, 220), Vec::new())
                 } else {
                     (s.fragment().to_string(), s.highlighted().to_vec())
                 }
             }
-            Some(g) => {
-                g.set_max_num_chars(body.len().max(1));
-                let s = g.snippet(&body);
-                let highlights = if s.fragment() == body {
+            (None, None) => (lead(&stored.article.body, 220), Vec::new()),
+            (Some(g), Some(q)) => {
+                g.set_max_num_chars(q.text.len().max(1));
+                let s = g.snippet(&q.text);
+                let highlights = if s.fragment() == q.text {
                     s.highlighted().to_vec()
                 } else {
                     Vec::new()
                 };
-                (body, highlights)
+                (q.text.clone(), highlights)
             }
-            None if req.quotes => (body, Vec::new()),
-            None => (lead(&body, 220), Vec::new()),
+            (None, Some(q)) => (q.text.clone(), Vec::new()),
         };
-        let field = |field| parent.and_then(|d| first_str(d, field));
+        let a = stored.article;
         hits.push(Hit {
             id,
-            article: article_id,
-            title: field(f.title).unwrap_or_default(),
-            date: parent
-                .and_then(|d| d.get_first(f.date))
-                .and_then(|v| v.as_datetime())
-                .and_then(from_tantivy_date),
-            source: field(f.source),
-            path: field(f.path).unwrap_or_default(),
-            url: field(f.url),
+            article: a.id,
+            title: a.title,
+            date: a.date,
+            source: a.source,
+            path: a.path,
+            url: a.url,
             score,
             snippet,
             highlights,
@@ -230,16 +247,6 @@ pub fn search(archive: &Archive, searcher: &Searcher, req: &SearchRequest) -> Re
         });
     }
     Ok(Results { hits, total })
-}
-
-/// The article document with this exact id.
-fn article_doc(f: &Fields, searcher: &Searcher, id: &str) -> Result<Option<TantivyDocument>> {
-    let query = TermQuery::new(Term::from_field_text(f.id, id), IndexRecordOption::Basic);
-    let found = searcher.search(&query, &TopDocs::with_limit(1).order_by_score())?;
-    match found.first() {
-        Some((_, addr)) => Ok(Some(searcher.doc(*addr)?)),
-        None => Ok(None),
-    }
 }
 
 /// The first `max` bytes of the body, cut at a word boundary.
