@@ -2,13 +2,14 @@
 //! documents per month, all from keyword fast fields.
 
 use rustc_hash::FxHashMap as HashMap;
+use std::sync::LazyLock;
 
 use chrono::{Datelike, NaiveDate};
 use tantivy::collector::{Collector, Count, SegmentCollector, TopDocs};
 use tantivy::columnar::StrColumn;
 use tantivy::query::{BooleanQuery, ExistsQuery, Occur, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
-use tantivy::{DocId, Order, Score, Searcher, SegmentOrdinal, SegmentReader, Term};
+use tantivy::{DocId, Executor, Order, Score, Searcher, SegmentOrdinal, SegmentReader, Term};
 
 use crate::Result;
 use crate::index::{Archive, from_tantivy_date, schema};
@@ -38,17 +39,33 @@ pub fn term_counts(
     limit: usize,
 ) -> Result<Vec<(String, u64)>> {
     let query = with_kind(archive, kind, query);
-    let counts = searcher.search(
-        &*query,
-        &TermCounts {
-            field: field.to_string(),
-        },
-    )?;
+    let collector = TermCounts {
+        field: field.to_string(),
+    };
+    // Counting visits every matching document, segment by segment: with more than one
+    // segment, the segments are shared among the CPUs.
+    let counts = match &*COUNTING {
+        Some(executor) if searcher.segment_readers().len() > 1 => searcher.search_with_executor(
+            &*query,
+            &collector,
+            executor,
+            tantivy::query::EnableScoring::disabled_from_searcher(searcher),
+        )?,
+        _ => searcher.search(&*query, &collector)?,
+    };
     let mut out: Vec<(String, u64)> = counts.into_iter().collect();
     out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     out.truncate(limit);
     Ok(out)
 }
+
+/// Threads for counting, one per CPU; none on a single CPU (or if they can't start).
+static COUNTING: LazyLock<Option<Executor>> = LazyLock::new(|| {
+    let cpus = std::thread::available_parallelism().map_or(1, |n| n.get());
+    (cpus > 1)
+        .then(|| Executor::multi_thread(cpus.min(8), "newsdex-count").ok())
+        .flatten()
+});
 
 /// Counts the values of a keyword fast field: per segment, one counter per term
 /// ordinal, turned into names once at the end. (tantivy's terms aggregation does the
