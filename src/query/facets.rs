@@ -53,9 +53,13 @@ pub fn term_counts(
         )?,
         _ => searcher.search(&*query, &collector)?,
     };
-    let mut out: Vec<(String, u64)> = counts.into_iter().collect();
-    out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    out.truncate(limit);
+    let order = |a: &(String, u64), b: &(String, u64)| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0));
+    let mut out = counts;
+    if out.len() > limit {
+        out.select_nth_unstable_by(limit, order);
+        out.truncate(limit);
+    }
+    out.sort_unstable_by(order);
     Ok(out)
 }
 
@@ -80,7 +84,7 @@ struct SegmentTermCounts {
 }
 
 impl Collector for TermCounts {
-    type Fruit = HashMap<String, u64>;
+    type Fruit = Vec<(String, u64)>;
     type Child = SegmentTermCounts;
 
     fn for_segment(
@@ -100,19 +104,25 @@ impl Collector for TermCounts {
         false
     }
 
-    fn merge_fruits(&self, fruits: Vec<HashMap<String, u64>>) -> tantivy::Result<Self::Fruit> {
-        let mut all: HashMap<String, u64> = HashMap::default();
+    fn merge_fruits(&self, mut fruits: Vec<Vec<(String, u64)>>) -> tantivy::Result<Self::Fruit> {
+        if fruits.len() <= 1 {
+            return Ok(fruits.pop().unwrap_or_default());
+        }
+        // Sized once: growing the table was most of the cost over many segments.
+        let most: usize = fruits.iter().map(Vec::len).sum();
+        let mut all: HashMap<String, u64> =
+            HashMap::with_capacity_and_hasher(most, Default::default());
         for fruit in fruits {
             for (term, n) in fruit {
                 *all.entry(term).or_default() += n;
             }
         }
-        Ok(all)
+        Ok(all.into_iter().collect())
     }
 }
 
 impl SegmentCollector for SegmentTermCounts {
-    type Fruit = HashMap<String, u64>;
+    type Fruit = Vec<(String, u64)>;
 
     fn collect(&mut self, doc: DocId, _score: Score) {
         if let Some(column) = &self.column {
@@ -122,20 +132,20 @@ impl SegmentCollector for SegmentTermCounts {
         }
     }
 
-    fn harvest(self) -> HashMap<String, u64> {
-        let mut out = HashMap::default();
+    fn harvest(self) -> Vec<(String, u64)> {
         let Some(column) = self.column else {
-            return out;
+            return Vec::new();
         };
         let ords: Vec<u64> = (0..self.counts.len() as u64)
             .filter(|&o| self.counts[o as usize] > 0)
             .collect();
+        let mut out = Vec::with_capacity(ords.len());
         let mut ords_iter = ords.iter();
         // Ordinals in order, so the dictionary is read once from front to back.
         let _ = column.dictionary().sorted_ords_to_term_cb(&ords, |bytes| {
             if let Some(&ord) = ords_iter.next() {
                 let term = String::from_utf8_lossy(bytes).into_owned();
-                out.insert(term, u64::from(self.counts[ord as usize]));
+                out.push((term, u64::from(self.counts[ord as usize])));
             }
         });
         out
