@@ -49,8 +49,53 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let color = output::color();
     let mut out = output::stdout();
     let mut found = 0usize;
-    // Files in order, each file's articles enriched in parallel with the others'.
-    for chunk in walked.files.chunks(256) {
+    let mut print = |out: &mut dyn Write,
+                     articles: &[crate::Article],
+                     enriched: &[Enriched]|
+     -> std::io::Result<()> {
+        for (article, enriched) in articles.iter().zip(enriched) {
+            found += 1;
+            if args.json {
+                output::json_line(out, &Record { article, enriched })?;
+            } else {
+                render(out, color, article, enriched)?;
+            }
+        }
+        Ok(())
+    };
+    // Files in order, in groups of at most CHUNK_BYTES read and enriched in parallel,
+    // so memory stays bounded whatever the archive; a large JSON Lines file is
+    // streamed, its articles enriched a batch at a time.
+    let mut rest = walked.files.as_slice();
+    while !rest.is_empty() {
+        if is_large_jsonl(&rest[0]) {
+            let f = &rest[0];
+            rest = &rest[1..];
+            let mut error = None;
+            let mut sink = |batch: Vec<crate::Article>| {
+                let enriched: Vec<Enriched> = batch.par_iter().map(enrich).collect();
+                if error.is_none() {
+                    error = print(&mut out, &batch, &enriched).err();
+                }
+            };
+            let outcome = ingest::read_file_streaming(&f.path, limits, Some(&mut sink));
+            if let Some(e) = error {
+                return Err(e.into());
+            }
+            failed |= report(f, &outcome);
+            continue;
+        }
+        let mut bytes = 0;
+        let n = rest
+            .iter()
+            .take_while(|f| {
+                bytes += f.size;
+                !is_large_jsonl(f) && (bytes <= CHUNK_BYTES || bytes == f.size)
+            })
+            .count()
+            .max(1);
+        let (chunk, next) = rest.split_at(n);
+        rest = next;
         let results: Vec<_> = chunk
             .par_iter()
             .map(|f| {
@@ -60,21 +105,8 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             })
             .collect();
         for (f, outcome, enriched) in results {
-            for note in &outcome.notes {
-                eprintln!("{}: {note}", f.path.display());
-            }
-            if let Some(reason) = &outcome.failure {
-                eprintln!("{}: {reason}", f.path.display());
-                failed = true;
-            }
-            for (article, enriched) in outcome.articles.iter().zip(&enriched) {
-                found += 1;
-                if args.json {
-                    output::json_line(&mut out, &Record { article, enriched })?;
-                } else {
-                    render(&mut out, color, article, enriched)?;
-                }
-            }
+            failed |= report(f, &outcome);
+            print(&mut out, &outcome.articles, &enriched)?;
         }
     }
     out.flush()?;
@@ -87,8 +119,32 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     })
 }
 
-fn render(
-    out: &mut impl Write,
+/// How many bytes of files are read and enriched together.
+const CHUNK_BYTES: u64 = 32 << 20;
+
+/// JSON Lines files this large are streamed.
+fn is_large_jsonl(f: &walk::FileEntry) -> bool {
+    f.size > CHUNK_BYTES
+        && matches!(
+            ingest::format_of(&f.path),
+            Some((ingest::Format::JsonLines, _))
+        )
+}
+
+/// Print a file's notes and failure; whether it failed.
+fn report(f: &walk::FileEntry, outcome: &ingest::FileOutcome) -> bool {
+    for note in &outcome.notes {
+        eprintln!("{}: {note}", f.path.display());
+    }
+    if let Some(reason) = &outcome.failure {
+        eprintln!("{}: {reason}", f.path.display());
+        return true;
+    }
+    false
+}
+
+fn render<W: Write + ?Sized>(
+    out: &mut W,
     color: bool,
     article: &crate::Article,
     e: &Enriched,

@@ -14,7 +14,7 @@ pub fn stdout() -> io::BufWriter<io::StdoutLock<'static>> {
 }
 
 /// Write one JSON object on its own line.
-pub fn json_line(out: &mut impl Write, value: &impl serde::Serialize) -> io::Result<()> {
+pub fn json_line<W: Write + ?Sized>(out: &mut W, value: &impl serde::Serialize) -> io::Result<()> {
     serde_json::to_writer(&mut *out, value)?;
     out.write_all(b"\n")
 }
