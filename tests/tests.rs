@@ -528,6 +528,10 @@ fn show_and_stats_on_the_sample_corpus() {
     assert_eq!(shown["id"], id);
     assert!(shown["body"].as_str().unwrap().len() > 100);
     assert_eq!(t.run(&["show", "0000000000000000"]).code, 1);
+    // A quote's id shows its article.
+    let quote = &quotes(&t, &["-n", "1"])[0];
+    let of_quote = t.run(&["show", "--json", quote["id"].as_str().unwrap()]);
+    assert_eq!(of_quote.json().remove(0)["id"], quote["article"]);
 
     let stats = t.run(&["stats", "--json"]).json().remove(0);
     assert!(stats["articles"].as_u64().unwrap() >= 30);

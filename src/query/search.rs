@@ -15,9 +15,7 @@ use tantivy::{DocAddress, DocId, Order, Score, Searcher, SegmentReader, TantivyD
 
 use super::Filters;
 use crate::extract::Quote;
-use crate::index::{
-    Archive, StoredArticle, article_of, first_str, quote_id, schema, stored_article,
-};
+use crate::index::{Archive, StoredArticle, article_of, quote_id, schema, stored_article};
 use crate::{Error, Result};
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -263,17 +261,24 @@ fn lead(body: &str, max: usize) -> String {
     format!("{}…", &first[..cut])
 }
 
-/// One article by id (a unique prefix of at least 6 characters is enough).
+/// One article by id (a unique prefix of at least 6 characters is enough, and a
+/// quote's id names its article).
 pub fn show(archive: &Archive, searcher: &Searcher, id: &str) -> Result<Option<StoredArticle>> {
     let f = &archive.fields;
     let id = id.trim();
     let exact = TermQuery::new(Term::from_field_text(f.id, id), IndexRecordOption::Basic);
     let found = searcher.search(&exact, &TopDocs::with_limit(1).order_by_score())?;
     if let Some((_, addr)) = found.first() {
+        // Only articles have an id.
         let doc: TantivyDocument = searcher.doc(*addr)?;
-        if first_str(&doc, f.kind).is_none() || first_str(&doc, f.record).is_some() {
-            return Ok(Some(stored_article(f, &doc)));
-        }
+        return Ok(Some(stored_article(f, &doc)));
+    }
+    // A quote's id (`ARTICLE:N`) shows its article.
+    if let Some((article, n)) = id.rsplit_once(':')
+        && !n.is_empty()
+        && n.bytes().all(|b| b.is_ascii_digit())
+    {
+        return show(archive, searcher, article);
     }
     if id.len() < 6 {
         return Ok(None);
