@@ -405,6 +405,11 @@ pub fn name_key(s: &str) -> String {
                 out.push('\'');
                 space = false;
             }
+            // Most names are ASCII: no case table or diacritics to look up.
+            _ if c.is_ascii() => {
+                out.push(c.to_ascii_lowercase());
+                space = false;
+            }
             _ => {
                 for l in c.to_lowercase() {
                     push_folded(&mut out, l);

@@ -66,6 +66,7 @@ pub fn word_key(w: &str) -> String {
             '.' => {}
             '’' | '‘' => out.push('\''),
             '‐' | '‑' => out.push('-'),
+            _ if c.is_ascii() => out.push(c.to_ascii_lowercase()),
             _ => {
                 for l in c.to_lowercase() {
                     push_folded(&mut out, l);
