@@ -82,11 +82,13 @@ pub fn tokens<'a>(text: &'a str, headline: bool) -> Vec<Tok<'a>> {
             si += 1;
         }
         let before = &text[out.last().map_or(0, |t| t.raw_end)..w.start];
-        if before
-            .trim_end()
-            .ends_with(['"', '“', '‘', ':', '(', '—', '–', '[', '…'])
-            || before.contains('\n')
-            || out.is_empty()
+        // A single space, the usual gap, starts nothing.
+        if out.is_empty()
+            || before != " "
+                && (before
+                    .trim_end()
+                    .ends_with(['"', '“', '‘', ':', '(', '—', '–', '[', '…'])
+                    || before.contains('\n'))
         {
             sent_start = true;
         }
@@ -296,10 +298,14 @@ fn camel_break(t: &str) -> Option<usize> {
 /// The lowercase words of the text, to tell common words capitalised at a sentence's
 /// start ("Both") from names.
 pub fn lowercase_words<'a>(toks: &[Tok<'a>]) -> HashSet<&'a str> {
-    toks.iter()
-        .filter(|t| t.text.chars().next().is_some_and(char::is_lowercase))
-        .map(|t| t.text)
-        .collect()
+    // Sized for every word at once: growing it step by step rehashes each time.
+    let mut set = HashSet::with_capacity_and_hasher(toks.len(), Default::default());
+    set.extend(
+        toks.iter()
+            .filter(|t| t.text.chars().next().is_some_and(char::is_lowercase))
+            .map(|t| t.text),
+    );
+    set
 }
 
 /// Runs of words that may be one name, titles included: capitalised words joined by
