@@ -69,6 +69,10 @@ struct Gazetteer {
     surnames: HashMap<String, Vec<usize>>,
     /// name_key of a role title without "the" -> (leader, role).
     roles: HashMap<String, Vec<(usize, usize)>>,
+    /// Per leader, in file order: the keys a bare surname of theirs may have.
+    own_surnames: Vec<Vec<String>>,
+    /// Per leader: the first word of the name's key.
+    first_words: Vec<String>,
 }
 
 static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
@@ -232,6 +236,17 @@ pub(crate) fn leader(i: usize) -> &'static Leader {
     &GAZETTEER.leaders[i]
 }
 
+/// The surname keys of leader `i`: each one-word form of the name, and the
+/// [`derived_surnames`] of each longer one, in the order of name then aliases.
+pub(crate) fn leader_surnames(i: usize) -> &'static [String] {
+    &GAZETTEER.own_surnames[i]
+}
+
+/// The first word of leader `i`'s name as a key: "vladimir" for Vladimir Putin.
+pub(crate) fn leader_first_word(i: usize) -> &'static str {
+    &GAZETTEER.first_words[i]
+}
+
 /// The role a leader held at `date` (the first listed, as the file lists the most
 /// important first); without a date, or when no role was held then, the first role.
 pub fn role_at(leader: &Leader, date: Option<NaiveDate>) -> Option<&str> {
@@ -384,6 +399,10 @@ pub(crate) fn surname_hits(key: &str) -> &'static [usize] {
 /// "Erdoğan" and "erdogan", "George W. Bush" and "george w bush", "Jae-in" and "Jae In"
 /// get the same key.
 pub fn name_key(s: &str) -> String {
+    // Most names are one ASCII word: only lowercased.
+    if s.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return s.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(s.len());
     let mut space = true;
     for c in s.chars() {
@@ -403,6 +422,11 @@ pub fn name_key(s: &str) -> String {
             }
             '’' | '‘' | '`' | '\'' => {
                 out.push('\'');
+                space = false;
+            }
+            // Most names are ASCII: no case table or diacritics to look up.
+            _ if c.is_ascii() => {
+                out.push(c.to_ascii_lowercase());
                 space = false;
             }
             _ => {
@@ -489,20 +513,28 @@ impl Gazetteer {
                 v.push(i);
             }
         };
+        let mut own_surnames = Vec::with_capacity(leaders.len());
+        let mut first_words = Vec::with_capacity(leaders.len());
         for (i, l) in leaders.iter().enumerate() {
+            let mut own = Vec::new();
             for form in std::iter::once(&l.name).chain(&l.aliases) {
                 let key = name_key(form);
                 if key.contains(' ') {
                     add(&mut names, key.clone(), i);
                     for s in derived_surnames(&key, &l.country) {
-                        add(&mut surnames, s, i);
+                        add(&mut surnames, s.clone(), i);
+                        own.push(s);
                     }
                 } else {
                     // A one-word alias ("Lula", "Assad") is a surname-like form.
                     add(&mut names, key.clone(), i);
-                    add(&mut surnames, key, i);
+                    add(&mut surnames, key.clone(), i);
+                    own.push(key);
                 }
             }
+            own_surnames.push(own);
+            let name = name_key(&l.name);
+            first_words.push(name.split(' ').next().unwrap_or("").to_string());
             for (r, role) in l.roles.iter().enumerate() {
                 let key = role_key(&role.title);
                 let v = roles.entry(key).or_default();
@@ -524,6 +556,8 @@ impl Gazetteer {
             names,
             surnames,
             roles,
+            own_surnames,
+            first_words,
         }
     }
 }
@@ -718,6 +752,9 @@ mod tests {
             ("Putin’s", "putin's"),
             ("Luiz Inácio Lula da Silva", "luiz inacio lula da silva"),
             ("ANGELA MERKEL", "angela merkel"),
+            ("Merkel", "merkel"),
+            ("G7", "g7"),
+            ("Merkel's", "merkel's"),
         ];
         for (input, want) in rows {
             assert_eq!(name_key(input), want, "{input}");
@@ -800,6 +837,21 @@ mod tests {
         for (input, want) in rows {
             assert_eq!(resolve(input).map(|l| l.name.as_str()), want, "{input}");
         }
+    }
+
+    #[test]
+    fn leader_keys_made_once() {
+        let index = |name: &str| leaders().iter().position(|l| l.name == name).unwrap();
+        let assad = index("Bashar al-Assad");
+        // The name's derived surnames, then each alias's, in file order.
+        assert_eq!(leader_surnames(assad)[..3], ["assad", "al assad", "assad"]);
+        assert_eq!(leader_first_word(assad), "bashar");
+        // Family name first: "Xi" is the surname, and also the first word.
+        let xi = index("Xi Jinping");
+        assert_eq!(leader_surnames(xi), ["xi"]);
+        assert_eq!(leader_first_word(xi), "xi");
+        let moon = index("Moon Jae-in");
+        assert_eq!(leader_surnames(moon), ["moon", "moon"]);
     }
 
     #[test]

@@ -20,6 +20,8 @@ impl Extractor<'_> {
         let all_caps = letters > 0 && lowers * 10 < letters;
         let mut i = 0;
         let lex = lexicon();
+        // Each entity's name as a key, made once: every span below is compared with all.
+        let mut name_keys: Vec<String> = self.entities.iter().map(|e| name_key(&e.name)).collect();
         while i < htoks.len() {
             let mut matched = 0;
             for n in (1..=4.min(htoks.len() - i)).rev() {
@@ -43,6 +45,7 @@ impl Extractor<'_> {
                     }) {
                         let ent = &mut self.entities[e];
                         ent.name = title[span[0].start..span[n - 1].end].to_string();
+                        name_keys[e] = name_key(&ent.name);
                         ent.name_words = n;
                         ent.first = Some(span[0].key.to_string());
                         ent.from_headline = true;
@@ -54,7 +57,8 @@ impl Extractor<'_> {
                 let entity = self
                     .entities
                     .iter()
-                    .position(|e| name_key(&e.name) == key || (n == 1 && e.surnames.contains(&key)))
+                    .zip(&name_keys)
+                    .position(|(e, k)| *k == key || (n == 1 && e.surnames.contains(&key)))
                     .or_else(|| {
                         let hits = gazetteer::by_name(&key);
                         let l = match hits {
@@ -77,6 +81,7 @@ impl Extractor<'_> {
                         let existing = self.entities.iter().position(|e| e.leader == Some(l));
                         Some(existing.unwrap_or_else(|| {
                             let e = self.new_entity_leader(l);
+                            name_keys.push(name_key(&self.entities[e].name));
                             self.by_key.insert(format!("#{l}"), e);
                             e
                         }))

@@ -60,12 +60,17 @@ pub fn lexicon() -> &'static Lexicon {
 /// The lookup form of one word: lowercase, no diacritics, no periods, curly
 /// apostrophes made straight. "U.S." -> "us", "Erdoğan" -> "erdogan".
 pub fn word_key(w: &str) -> String {
+    // Most words are ASCII without periods: only lowercased.
+    if w.bytes().all(|b| b.is_ascii() && b != b'.') {
+        return w.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(w.len());
     for c in w.chars() {
         match c {
             '.' => {}
             '’' | '‘' => out.push('\''),
             '‐' | '‑' => out.push('-'),
+            _ if c.is_ascii() => out.push(c.to_ascii_lowercase()),
             _ => {
                 for l in c.to_lowercase() {
                     push_folded(&mut out, l);
@@ -300,6 +305,22 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_keys() {
+        let rows = [
+            ("Trump", "trump"),
+            ("U.S.", "us"),
+            ("Erdoğan", "erdogan"),
+            ("O’Brien", "o'brien"),
+            ("al-Assad", "al-assad"),
+            ("Jae‐in", "jae-in"),
+            ("ÉLYSÉE", "elysee"),
+        ];
+        for (input, want) in rows {
+            assert_eq!(word_key(input), want, "{input}");
+        }
+    }
 
     #[test]
     fn lists_load() {

@@ -282,7 +282,7 @@ impl<'a> Extractor<'a> {
         let hits: Vec<usize> = gazetteer::by_surname(&last)
             .iter()
             .copied()
-            .filter(|&i| name_key(&gazetteer::leader(i).name).split(' ').next() == Some(&*first))
+            .filter(|&i| gazetteer::leader_first_word(i) == first)
             .collect();
         self.pick(&hits, c)
     }
@@ -374,17 +374,9 @@ impl<'a> Extractor<'a> {
             .map(|t| t.key.to_string());
         let name = match leader {
             Some(i) => {
-                let l = gazetteer::leader(i);
-                for form in std::iter::once(&l.name).chain(&l.aliases) {
-                    let key = name_key(form);
-                    if key.contains(' ') {
-                        surnames.extend(gazetteer::derived_surnames(&key, &l.country));
-                    } else {
-                        surnames.push(key);
-                    }
-                }
-                first = name_key(&l.name).split(' ').next().map(str::to_string);
-                l.name.clone()
+                surnames = gazetteer::leader_surnames(i).to_vec();
+                first = Some(gazetteer::leader_first_word(i).to_string());
+                gazetteer::leader(i).name.clone()
             }
             None => {
                 if core.len() >= 2 {
@@ -705,22 +697,12 @@ impl<'a> Extractor<'a> {
     }
 
     pub(super) fn new_entity_leader(&mut self, l: usize) -> usize {
-        let leader = gazetteer::leader(l);
-        let mut surnames = Vec::new();
-        for form in std::iter::once(&leader.name).chain(&leader.aliases) {
-            let key = name_key(form);
-            if key.contains(' ') {
-                surnames.extend(gazetteer::derived_surnames(&key, &leader.country));
-            } else {
-                surnames.push(key);
-            }
-        }
         self.entities.push(Entity {
             leader: Some(l),
-            name: leader.name.clone(),
+            name: gazetteer::leader(l).name.clone(),
             name_words: usize::MAX,
-            surnames,
-            first: name_key(&leader.name).split(' ').next().map(str::to_string),
+            surnames: gazetteer::leader_surnames(l).to_vec(),
+            first: Some(gazetteer::leader_first_word(l).to_string()),
             suffix: None,
             mentions: Vec::new(),
             order: None,

@@ -81,36 +81,41 @@ pub fn tokens<'a>(text: &'a str, headline: bool) -> Vec<Tok<'a>> {
             }
             si += 1;
         }
-        let before = &text[out.last().map_or(0, |t| t.raw_end)..w.start];
-        if before
-            .trim_end()
-            .ends_with(['"', '“', '‘', ':', '(', '—', '–', '[', '…'])
-            || before.contains('\n')
-            || out.is_empty()
-        {
+        // The gap since the last word, as bytes: a single space, the usual gap, needs
+        // no look at its characters.
+        let prev_end = out.last().map_or(0, |t| t.raw_end);
+        let gap = &text.as_bytes()[prev_end..w.start];
+        if out.is_empty() || gap != b" " && gap_starts_sentence(&text[prev_end..w.start]) {
             sent_start = true;
         }
-        out.push(token(text, w, before, out.last(), sent_start));
+        out.push(token(text, w, gap, out.last(), sent_start));
     }
     out
 }
 
+/// Whether the text between two words opens a sentence: a line break, or an opening
+/// quote, bracket, colon or dash before the word.
+fn gap_starts_sentence(gap: &str) -> bool {
+    gap.trim_end()
+        .ends_with(['"', '“', '‘', ':', '(', '—', '–', '[', '…'])
+        || gap.contains('\n')
+}
+
 /// Join words that a combining accent split ("Rau" + U+0301 + "l" is "Raúl" written
 /// with a decomposed accent).
-fn merge_combining<'a>(text: &'a str, words: Vec<Word<'a>>) -> Vec<Word<'a>> {
-    let mut out: Vec<Word<'a>> = Vec::with_capacity(words.len());
-    for w in words {
-        if let Some(last) = out.last_mut() {
-            let gap = &text[last.end..w.start];
-            if !gap.is_empty() && gap.chars().all(is_combining) {
-                last.end = w.end;
-                last.text = &text[last.start..w.end];
-                continue;
-            }
+fn merge_combining<'a>(text: &'a str, mut words: Vec<Word<'a>>) -> Vec<Word<'a>> {
+    words.dedup_by(|w, last| {
+        // U+0300..U+036F all start with byte 0xCC or 0xCD in UTF-8.
+        let joined = last.end < w.start
+            && matches!(text.as_bytes()[last.end], 0xCC | 0xCD)
+            && text[last.end..w.start].chars().all(is_combining);
+        if joined {
+            last.end = w.end;
+            last.text = &text[last.start..w.end];
         }
-        out.push(w);
-    }
-    out
+        joined
+    });
+    words
 }
 
 pub fn is_combining(c: char) -> bool {
@@ -120,7 +125,7 @@ pub fn is_combining(c: char) -> bool {
 fn token<'a>(
     text: &'a str,
     w: &Word<'a>,
-    gap: &str,
+    gap: &[u8],
     prev: Option<&Tok<'a>>,
     sent_start: bool,
 ) -> Tok<'a> {
@@ -191,19 +196,20 @@ fn token<'a>(
         }
     }
     // "Bush-style", "Obama-era": the name before the hyphen.
-    for tail in [
-        "-style", "-era", "-esque", "-like", "-led", "-backed", "-linked", "-type",
-    ] {
-        if !cut && end - w.start > tail.len() + 1 && text[w.start..end].ends_with(tail) {
-            end -= tail.len();
-            possessive = false;
-            cut = true;
+    if !cut && text[w.start..end].contains('-') {
+        for tail in [
+            "-style", "-era", "-esque", "-like", "-led", "-backed", "-linked", "-type",
+        ] {
+            if !cut && end - w.start > tail.len() + 1 && text[w.start..end].ends_with(tail) {
+                end -= tail.len();
+                possessive = false;
+                cut = true;
+            }
         }
     }
     let t = &text[w.start..end];
     let first = t.chars().next().unwrap_or(' ');
-    let letters = t.chars().filter(|c| c.is_alphabetic()).count();
-    let upper = t.chars().filter(|c| c.is_uppercase()).count();
+    let (letters, upper) = letter_counts(t);
     let initial = (letters == 1 && first.is_uppercase())
         || (letters >= 2
             && upper == letters
@@ -242,15 +248,26 @@ fn token<'a>(
     }
 }
 
-/// Whether a word can continue a name begun by `prev`, given the text between them.
-fn joins_prev(prev: Option<&Tok<'_>>, gap: &str) -> bool {
+/// How many letters `t` has, and how many of them are capitals.
+fn letter_counts(t: &str) -> (usize, usize) {
+    if t.is_ascii() {
+        let b = t.as_bytes();
+        let letters = b.iter().filter(|b| b.is_ascii_alphabetic()).count();
+        return (letters, b.iter().filter(|b| b.is_ascii_uppercase()).count());
+    }
+    let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+    (letters, t.chars().filter(|c| c.is_uppercase()).count())
+}
+
+/// Whether a word can continue a name begun by `prev`, given the bytes between them.
+fn joins_prev(prev: Option<&Tok<'_>>, gap: &[u8]) -> bool {
     match prev {
         None => false,
         Some(p) if p.possessive || p.cut => false,
         Some(p) => {
-            gap == " "
-                || gap == "\u{a0}"
-                || (gap == ". "
+            gap == b" "
+                || gap == "\u{a0}".as_bytes()
+                || (gap == b". "
                     && (p.initial
                         || lexicon()
                             .title(&p.key)
@@ -296,10 +313,14 @@ fn camel_break(t: &str) -> Option<usize> {
 /// The lowercase words of the text, to tell common words capitalised at a sentence's
 /// start ("Both") from names.
 pub fn lowercase_words<'a>(toks: &[Tok<'a>]) -> HashSet<&'a str> {
-    toks.iter()
-        .filter(|t| t.text.chars().next().is_some_and(char::is_lowercase))
-        .map(|t| t.text)
-        .collect()
+    // Sized for every word at once: growing it step by step rehashes each time.
+    let mut set = HashSet::with_capacity_and_hasher(toks.len(), Default::default());
+    set.extend(
+        toks.iter()
+            .filter(|t| t.text.chars().next().is_some_and(char::is_lowercase))
+            .map(|t| t.text),
+    );
+    set
 }
 
 /// Runs of words that may be one name, titles included: capitalised words joined by
@@ -455,6 +476,78 @@ mod tests {
         for (text, want) in rows {
             assert_eq!(run_texts(text), *want, "{text}");
         }
+    }
+
+    #[test]
+    fn letters_and_capitals_counted_alike_in_ascii_and_not() {
+        let rows = [
+            ("Trump", (5, 1)),
+            ("U.S.", (2, 2)),
+            ("HW", (2, 2)),
+            ("al-Assad", (7, 1)),
+            ("Erdoğan", (7, 1)),
+            ("ÉLYSÉE", (6, 6)),
+            ("F-35", (1, 1)),
+            ("", (0, 0)),
+        ];
+        for (t, want) in rows {
+            assert_eq!(letter_counts(t), want, "{t}");
+        }
+    }
+
+    #[test]
+    fn sentence_gaps() {
+        let rows = [
+            (" ", false),
+            (", ", false),
+            (". ", false),
+            (" \"", true),
+            (" “", true),
+            (": ", true),
+            (" — ", true),
+            ("\n\n", true),
+            (" (", true),
+        ];
+        for (gap, want) in rows {
+            assert_eq!(gap_starts_sentence(gap), want, "{gap:?}");
+        }
+    }
+
+    #[test]
+    fn words_split_by_a_combining_accent_are_one() {
+        let text = "Rau\u{301}\u{301}l and Jose\u{301} met";
+        let words = vec![
+            Word {
+                start: 0,
+                end: 3,
+                text: "Rau",
+            },
+            Word {
+                start: 7,
+                end: 8,
+                text: "l",
+            },
+            Word {
+                start: 9,
+                end: 12,
+                text: "and",
+            },
+            Word {
+                start: 13,
+                end: 17,
+                text: "Jose",
+            },
+            Word {
+                start: 20,
+                end: 23,
+                text: "met",
+            },
+        ];
+        let merged: Vec<&str> = merge_combining(text, words)
+            .iter()
+            .map(|w| w.text)
+            .collect();
+        assert_eq!(merged, ["Rau\u{301}\u{301}l", "and", "Jose", "met"]);
     }
 
     #[test]
