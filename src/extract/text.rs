@@ -1,5 +1,6 @@
 //! Text utilities shared by the extractors: words with offsets, sentences, paragraphs.
 
+use std::cell::RefCell;
 use std::ops::Range;
 
 /// A word of the text: letters and digits, with inner apostrophes, hyphens and
@@ -38,8 +39,77 @@ fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
     text[i..].chars().next().map(|c| (c, c.len_utf8()))
 }
 
+/// The splits of the last long text a thread asked about. People, topics and quotes
+/// each split an article's body into words, sentences or paragraphs; the first to ask
+/// does the work, the others get a copy.
+#[derive(Default)]
+struct Memo {
+    text: String,
+    words: Option<Vec<Range<usize>>>,
+    sentences: Option<Vec<Range<usize>>>,
+    paragraphs: Option<Vec<Range<usize>>>,
+}
+
+thread_local! {
+    static MEMO: RefCell<Memo> = RefCell::new(Memo::default());
+}
+
+/// Texts shorter than this (titles, phrases) are split anew each time.
+const MEMO_MIN_BYTES: usize = 256;
+
+/// The split `field` of `text`, made by `split` unless this thread has it already.
+fn remembered(
+    text: &str,
+    field: impl Fn(&mut Memo) -> &mut Option<Vec<Range<usize>>>,
+    split: impl FnOnce() -> Vec<Range<usize>>,
+) -> Vec<Range<usize>> {
+    if text.len() < MEMO_MIN_BYTES {
+        return split();
+    }
+    let known = MEMO.with(|memo| {
+        let mut memo = memo.borrow_mut();
+        if memo.text != text {
+            memo.text.clear();
+            memo.text.push_str(text);
+            memo.words = None;
+            memo.sentences = None;
+            memo.paragraphs = None;
+        }
+        field(&mut memo).clone()
+    });
+    if let Some(known) = known {
+        return known;
+    }
+    // Split with the memo free: a split may ask for another (sentences ask for
+    // paragraphs).
+    let made = split();
+    MEMO.with(|memo| {
+        let mut memo = memo.borrow_mut();
+        if memo.text == text {
+            *field(&mut memo) = Some(made.clone());
+        }
+    });
+    made
+}
+
 /// The words of `text`, in order, with byte offsets.
 pub fn words(text: &str) -> Vec<Word<'_>> {
+    let spans = remembered(
+        text,
+        |m| &mut m.words,
+        || split_words(text).iter().map(|w| w.start..w.end).collect(),
+    );
+    spans
+        .into_iter()
+        .map(|r| Word {
+            start: r.start,
+            end: r.end,
+            text: &text[r],
+        })
+        .collect()
+}
+
+fn split_words(text: &str) -> Vec<Word<'_>> {
     let mut out = Vec::with_capacity(text.len() / 5);
     let mut i = 0;
     while let Some((c, len)) = char_at(text, i) {
@@ -90,6 +160,10 @@ const ABBREVIATIONS: &[&str] = &[
 /// end one when followed by space and a capital, a digit or an opening quote, and the
 /// word before is not an abbreviation or an initial.
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    remembered(text, |m| &mut m.sentences, || split_sentences(text))
+}
+
+fn split_sentences(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     for para in paragraphs(text) {
         let p = &text[para.clone()];
@@ -157,6 +231,10 @@ fn before_is_abbreviation(before: &str) -> bool {
 
 /// Paragraph spans: text separated by blank lines (or single newlines), trimmed.
 pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
+    remembered(text, |m| &mut m.paragraphs, || split_paragraphs(text))
+}
+
+fn split_paragraphs(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut pos = 0;
     for line in text.split('\n') {
@@ -175,6 +253,27 @@ pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn remembered_splits_are_the_splits_of_the_text_asked_about() {
+        let a = "Dana Vale said the plan was ready. It was not. ".repeat(20);
+        let b = "Orrin Mabe left Paris.\n\nHe came back on Monday. ".repeat(20);
+        let fresh = |t: &str| {
+            let words: Vec<(usize, usize)> =
+                split_words(t).iter().map(|w| (w.start, w.end)).collect();
+            (words, split_sentences(t), split_paragraphs(t))
+        };
+        let asked = |t: &str| {
+            let words: Vec<(usize, usize)> = words(t).iter().map(|w| (w.start, w.end)).collect();
+            (words, sentences(t), paragraphs(t))
+        };
+        // In turns, and twice each, so that answers come both fresh and remembered;
+        // a copy of `a` at another address is the same text.
+        for t in [&a, &a, &b, &a.clone(), &b, &b] {
+            assert_eq!(asked(t), fresh(t));
+        }
+        assert!(a.len() >= MEMO_MIN_BYTES && b.len() >= MEMO_MIN_BYTES);
+    }
 
     #[test]
     fn words_keep_inner_marks() {
