@@ -1,39 +1,34 @@
 //! A byte trie of patterns, ASCII case-insensitive, for finding every pattern that
 //! begins at a given position: a walk of as many steps as the text agrees with some
-//! pattern, usually one or two bytes. Scanning a text then costs a walk per word
-//! start, where an Aho-Corasick scan steps through every byte and reports the
-//! matches inside words too ("war" in "award").
+//! pattern, usually a few bytes. Scanning a text then costs a walk per word start,
+//! where an Aho-Corasick scan steps through every byte and reports the matches inside
+//! words too ("war" in "award").
+//!
+//! The trie is a double array: the child of node `n` by byte `b` is the slot
+//! `base[n] + b`, if `check` of that slot says `n` owns it. A step is then two array
+//! reads, where a list of edges would need a search.
 
-/// One node: its children are `edges[first..first + len]`, sorted by byte; the
-/// patterns ending here are `outputs[out..out + out_len]`.
-#[derive(Debug, Clone, Copy, Default)]
-struct Node {
-    first: u32,
-    len: u32,
-    out: u32,
-    out_len: u32,
-}
+/// The slot of the root.
+const ROOT: u32 = 0;
+/// `check` of a slot no node owns.
+const FREE: u32 = u32::MAX;
 
 #[derive(Debug)]
 pub struct Trie {
-    nodes: Vec<Node>,
-    /// (byte, child node) for every edge, grouped by parent.
-    edges: Vec<(u8, u32)>,
+    /// Per slot: where the node there puts its children.
+    base: Vec<u32>,
+    /// Per slot: the node whose child is here, or `FREE`.
+    check: Vec<u32>,
+    /// Per slot: the patterns that end there, `outputs[start..start + len]`.
+    ends: Vec<(u32, u32)>,
     outputs: Vec<u32>,
-    /// The root's children by byte, for a one-step start.
-    root: Box<[u32; 256]>,
-    /// The nodes two bytes down, by (first byte, second byte) lowercased: most walks
-    /// end within two bytes, and a table lookup beats two searches of edge lists.
-    pairs: Box<[u32]>,
 }
-
-const NONE: u32 = u32::MAX;
 
 impl Trie {
     /// A trie of `patterns`; pattern `i` is reported as `i`. Empty patterns are left
     /// out.
     pub fn new<'a>(patterns: impl IntoIterator<Item = &'a str>) -> Trie {
-        // Built with a map per node first, then flattened into sorted edge lists.
+        // Built with a map per node first, then laid out in the double array.
         let mut children: Vec<std::collections::BTreeMap<u8, u32>> = vec![Default::default()];
         let mut ends: Vec<Vec<u32>> = vec![Vec::new()];
         for (i, p) in patterns.into_iter().enumerate() {
@@ -53,100 +48,89 @@ impl Trie {
             }
             ends[node].push(i as u32);
         }
-        // Flattened in breadth-first order, so that the first levels, where every
-        // walk goes, sit together in a few cache lines.
-        let mut order = vec![0u32];
-        let mut id = vec![NONE; children.len()];
-        id[0] = 0;
-        let mut i = 0;
-        while i < order.len() {
-            for &c in children[order[i] as usize].values() {
-                id[c as usize] = order.len() as u32;
-                order.push(c);
+        let mut trie = Trie {
+            base: vec![0],
+            // The root is no node's child.
+            check: vec![FREE],
+            ends: Vec::new(),
+            outputs: Vec::new(),
+        };
+        // Breadth first, so that the first levels, where every walk goes, sit
+        // together; each node's children go in the first slots that fit them all.
+        let mut slot_of = vec![FREE; children.len()];
+        slot_of[0] = ROOT;
+        let mut queue = std::collections::VecDeque::from([0usize]);
+        // Below 256 a free slot fits only some bytes, and searching from one that
+        // none of the rest fits would stall.
+        let mut first_free = 256;
+        while let Some(node) = queue.pop_front() {
+            let kids = &children[node];
+            let Some((&lowest, _)) = kids.first_key_value() else {
+                continue;
+            };
+            while trie.check.get(first_free).is_some_and(|&c| c != FREE) {
+                first_free += 1;
             }
-            i += 1;
-        }
-        let mut nodes = Vec::with_capacity(order.len());
-        let mut edges = Vec::new();
-        let mut outputs = Vec::new();
-        for &old in &order {
-            let (kids, out) = (&children[old as usize], &ends[old as usize]);
-            nodes.push(Node {
-                first: edges.len() as u32,
-                len: kids.len() as u32,
-                out: outputs.len() as u32,
-                out_len: out.len() as u32,
-            });
-            edges.extend(kids.iter().map(|(&b, &c)| (b, id[c as usize])));
-            outputs.extend_from_slice(out);
-        }
-        let mut root = Box::new([NONE; 256]);
-        for (&b, &c) in &children[0] {
-            root[b as usize] = id[c as usize];
-            root[b.to_ascii_uppercase() as usize] = id[c as usize];
-        }
-        let mut pairs = vec![NONE; 1 << 16].into_boxed_slice();
-        for (&b0, &c0) in &children[0] {
-            for (&b1, &c1) in &children[c0 as usize] {
-                pairs[(b0 as usize) << 8 | b1 as usize] = id[c1 as usize];
+            let mut base = first_free.saturating_sub(lowest as usize).max(1);
+            while !kids.keys().all(|&b| trie.is_free(base + b as usize)) {
+                base += 1;
+            }
+            let slot = slot_of[node] as usize;
+            trie.base[slot] = base as u32;
+            for (&b, &kid) in kids {
+                let at = base + b as usize;
+                if trie.check.len() <= at {
+                    trie.check.resize(at + 1, FREE);
+                    trie.base.resize(at + 1, 0);
+                }
+                trie.check[at] = slot as u32;
+                slot_of[kid as usize] = at as u32;
+                queue.push_back(kid as usize);
             }
         }
-        Trie {
-            nodes,
-            edges,
-            outputs,
-            root,
-            pairs,
+        trie.ends = vec![(0, 0); trie.check.len()];
+        for (node, out) in ends.iter().enumerate() {
+            trie.ends[slot_of[node] as usize] = (trie.outputs.len() as u32, out.len() as u32);
+            trie.outputs.extend_from_slice(out);
         }
+        trie
+    }
+
+    fn is_free(&self, slot: usize) -> bool {
+        self.check.get(slot).is_none_or(|&c| c == FREE)
+    }
+
+    /// The child of the node at `slot` by `byte`, already lowercased.
+    #[inline]
+    fn child(&self, slot: u32, byte: u8) -> Option<u32> {
+        let at = self.base[slot as usize] as usize + byte as usize;
+        (self.check.get(at) == Some(&slot)).then_some(at as u32)
     }
 
     /// Whether some pattern begins with `byte` (in either ASCII case).
     #[inline]
     pub fn may_start(&self, byte: u8) -> bool {
-        self.root[byte as usize] != NONE
+        self.child(ROOT, byte.to_ascii_lowercase()).is_some()
     }
 
     /// Calls `found(pattern, end)` for every pattern that matches `text` at `start`,
     /// shortest first.
+    #[inline]
     pub fn matches_at(&self, text: &[u8], start: usize, mut found: impl FnMut(usize, usize)) {
-        let Some(&first) = text.get(start) else {
-            return;
-        };
-        let node = self.root[first as usize];
-        if node == NONE {
-            return;
-        }
-        self.report(node, start + 1, &mut found);
-        let Some(&second) = text.get(start + 1) else {
-            return;
-        };
-        let pair =
-            (first.to_ascii_lowercase() as usize) << 8 | second.to_ascii_lowercase() as usize;
-        let mut node = self.pairs[pair];
-        let mut at = start + 2;
-        while node != NONE {
-            let n = self.report(node, at, &mut found);
-            let Some(&b) = text.get(at) else {
+        let mut node = ROOT;
+        for (at, &b) in text.iter().enumerate().skip(start) {
+            let Some(next) = self.child(node, b.to_ascii_lowercase()) else {
                 return;
             };
-            let b = b.to_ascii_lowercase();
-            let kids = &self.edges[n.first as usize..(n.first + n.len) as usize];
-            node = match kids.binary_search_by_key(&b, |&(k, _)| k) {
-                Ok(i) => kids[i].1,
-                Err(_) => NONE,
-            };
-            at += 1;
+            node = next;
+            let (first, len) = self.ends[node as usize];
+            // Most nodes on a walk end no pattern.
+            if len > 0 {
+                for &p in &self.outputs[first as usize..(first + len) as usize] {
+                    found(p as usize, at + 1);
+                }
+            }
         }
-    }
-
-    /// Report the patterns that end at `node` (the text's `at`), and return it.
-    #[inline]
-    fn report(&self, node: u32, at: usize, found: &mut impl FnMut(usize, usize)) -> Node {
-        let n = self.nodes[node as usize];
-        for &p in &self.outputs[n.out as usize..(n.out + n.out_len) as usize] {
-            found(p as usize, at);
-        }
-        n
     }
 }
 
@@ -177,6 +161,37 @@ mod tests {
             ]
         );
         assert!(trie.may_start(b'W') && trie.may_start(b'w') && !trie.may_start(b'x'));
+    }
+
+    #[test]
+    fn many_patterns_share_the_double_array_without_clashing() {
+        // Enough patterns, with wide and narrow sets of children, that nodes' slots
+        // interleave.
+        let mut patterns = Vec::new();
+        for a in ["a", "b", "é", "Z", " ", "."] {
+            for b in ["x", "y", "q", "-", "ü", "m n"] {
+                for c in ["", "r", "st", "u v"] {
+                    patterns.push(format!("{a}{b}{c}"));
+                }
+            }
+        }
+        let trie = Trie::new(patterns.iter().map(String::as_str));
+        for (i, p) in patterns.iter().enumerate() {
+            let text = format!("{p}!");
+            let mut found = Vec::new();
+            trie.matches_at(text.as_bytes(), 0, |q, end| found.push((q, end)));
+            let mut want: Vec<(usize, usize)> = patterns
+                .iter()
+                .enumerate()
+                .filter(|(_, q)| text.to_lowercase().starts_with(&q.to_lowercase()))
+                .map(|(q, pat)| (q, pat.len()))
+                .collect();
+            want.sort_by_key(|&(q, end)| (end, q));
+            let mut got = found.clone();
+            got.sort_by_key(|&(q, end)| (end, q));
+            assert_eq!(got, want, "{p:?}");
+            assert!(found.contains(&(i, p.len())), "{p:?}");
+        }
     }
 
     #[test]

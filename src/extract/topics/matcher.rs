@@ -3,7 +3,6 @@
 //! capitals; where matches overlap, the longest wins ("Gulf of Mexico" over
 //! "the Gulf", "war of words" over "war").
 
-use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 use super::gazetteer::{GAZETTEER, Pattern, Role};
@@ -18,11 +17,20 @@ fn matches_at_word_starts(text: &str, mut found: impl FnMut(usize, usize, usize)
     let trie = &*TRIE;
     let bytes = text.as_bytes();
     let mut prev_alnum = false;
-    for (i, c) in text.char_indices() {
-        if !prev_alnum && trie.may_start(bytes[i]) {
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if !prev_alnum && trie.may_start(b) {
             trie.matches_at(bytes, i, |pattern, end| found(pattern, i, end));
         }
-        prev_alnum = c.is_alphanumeric();
+        // ASCII without decoding; `i` stays on character boundaries.
+        if b.is_ascii() {
+            prev_alnum = b.is_ascii_alphanumeric();
+            i += 1;
+        } else {
+            let c = text[i..].chars().next().unwrap_or_default();
+            prev_alnum = c.is_alphanumeric();
+            i += c.len_utf8();
+        }
     }
 }
 
@@ -64,7 +72,7 @@ fn layers(p: &Pattern) -> impl Iterator<Item = Layer> + '_ {
 /// where matches overlap the longest wins; an exact tie keeps both.
 pub(crate) fn find(text: &str) -> Vec<Hit> {
     let patterns = &GAZETTEER.patterns;
-    let mut found: Vec<Hit> = Vec::new();
+    let (mut names, mut terms, mut cues) = (Vec::new(), Vec::new(), Vec::new());
     matches_at_word_starts(text, |pattern, start, matched_end| {
         let p = &patterns[pattern];
         let mut end = matched_end;
@@ -79,40 +87,68 @@ pub(crate) fn find(text: &str) -> Vec<Hit> {
             return;
         }
         for layer in layers(p) {
-            found.push(Hit {
+            let hit = Hit {
                 layer,
                 pattern,
                 start,
                 end,
-            });
-        }
-    });
-    let mut kept = Vec::with_capacity(found.len());
-    let (cues, mut rest): (Vec<Hit>, Vec<Hit>) =
-        found.into_iter().partition(|h| h.layer == Layer::Cues);
-    kept.extend(cues);
-    rest.sort_by_key(|h| {
-        (
-            h.layer == Layer::Terms,
-            std::cmp::Reverse(h.end - h.start),
-            h.start,
-        )
-    });
-    for layer in [Layer::Names, Layer::Terms] {
-        let mut taken = vec![false; text.len()];
-        let mut spans: HashSet<(usize, usize)> = HashSet::default();
-        for h in rest.iter().filter(|h| h.layer == layer) {
-            let tie = spans.contains(&(h.start, h.end));
-            if !tie && taken[h.start..h.end].iter().any(|&t| t) {
-                continue;
+            };
+            match layer {
+                Layer::Names => names.push(hit),
+                Layer::Terms => terms.push(hit),
+                Layer::Cues => cues.push(hit),
             }
-            taken[h.start..h.end].iter_mut().for_each(|t| *t = true);
-            spans.insert((h.start, h.end));
-            kept.push(*h);
         }
-    }
+    });
+    let mut kept = Vec::with_capacity(names.len() + terms.len() + cues.len());
+    longest_first(&names, &mut kept);
+    longest_first(&terms, &mut kept);
+    kept.extend(cues);
+    // Three runs in text order, merged.
     kept.sort_by_key(|h| (h.start, h.layer as u8));
     kept
+}
+
+/// Pushes to `out` the `hits` (one layer's, in text order) that overlapping hits
+/// leave: the longest first, then the earliest, each kept unless it overlaps one
+/// kept before; one on the exact span of a kept hit ties and is kept too. In text
+/// order.
+fn longest_first(hits: &[Hit], out: &mut Vec<Hit>) {
+    let mut i = 0;
+    while i < hits.len() {
+        // Only hits in a chain of overlaps can take text from one another: settle
+        // each chain on its own (most are one hit).
+        let mut end = hits[i].end;
+        let mut j = i + 1;
+        while j < hits.len() && hits[j].start < end {
+            end = end.max(hits[j].end);
+            j += 1;
+        }
+        let chain = &hits[i..j];
+        if let [h] = chain {
+            out.push(*h);
+        } else {
+            let mut order: Vec<usize> = (0..chain.len()).collect();
+            order.sort_by_key(|&k| (std::cmp::Reverse(chain[k].end - chain[k].start), k));
+            let mut keep = vec![false; chain.len()];
+            for k in order {
+                let h = chain[k];
+                let mut kept = chain.iter().zip(&keep).filter(|&(_, &kept)| kept);
+                let tie = kept
+                    .clone()
+                    .any(|(o, _)| (o.start, o.end) == (h.start, h.end));
+                keep[k] = tie || !kept.any(|(o, _)| o.start < h.end && h.start < o.end);
+            }
+            out.extend(
+                chain
+                    .iter()
+                    .zip(&keep)
+                    .filter(|&(_, &k)| k)
+                    .map(|(h, _)| *h),
+            );
+        }
+        i = j;
+    }
 }
 
 fn ends_word(text: &str, end: usize) -> bool {
@@ -378,6 +414,58 @@ mod tests {
         }
         assert!(!found("Syrianness").contains(&"Syrian"));
         assert!(!found("a nato summit").contains(&"nato"));
+    }
+
+    /// What `longest_first` must do, the plain way: every hit by length, then text
+    /// order, kept unless it covers text a kept hit took, or on a kept hit's span.
+    fn longest_first_by_bytes(hits: &[Hit]) -> Vec<Hit> {
+        let mut order: Vec<usize> = (0..hits.len()).collect();
+        order.sort_by_key(|&k| (std::cmp::Reverse(hits[k].end - hits[k].start), k));
+        let mut taken = vec![false; hits.iter().map(|h| h.end).max().unwrap_or(0)];
+        let mut keep = vec![false; hits.len()];
+        for k in order {
+            let h = hits[k];
+            let tie = (0..hits.len())
+                .any(|o| keep[o] && (hits[o].start, hits[o].end) == (h.start, h.end));
+            if tie || !taken[h.start..h.end].iter().any(|&t| t) {
+                taken[h.start..h.end].iter_mut().for_each(|t| *t = true);
+                keep[k] = true;
+            }
+        }
+        (0..hits.len())
+            .filter(|&k| keep[k])
+            .map(|k| hits[k])
+            .collect()
+    }
+
+    #[test]
+    fn longest_first_settles_overlaps_as_taking_bytes_does() {
+        let spans: &[&[(usize, usize)]] = &[
+            &[],
+            &[(0, 3)],
+            &[(0, 3), (4, 7)],
+            &[(0, 3), (0, 7), (4, 7)],
+            &[(0, 5), (0, 5), (2, 5)],
+            &[(0, 4), (2, 6), (4, 8), (6, 10)],
+            &[(0, 4), (2, 7), (5, 9)],
+            &[(0, 2), (0, 6), (1, 3), (3, 9), (8, 12), (10, 12)],
+            &[(0, 3), (2, 5), (2, 5), (4, 7), (9, 10)],
+        ];
+        for spans in spans {
+            let hits: Vec<Hit> = spans
+                .iter()
+                .enumerate()
+                .map(|(pattern, &(start, end))| Hit {
+                    layer: Layer::Names,
+                    pattern,
+                    start,
+                    end,
+                })
+                .collect();
+            let mut got = Vec::new();
+            longest_first(&hits, &mut got);
+            assert_eq!(got, longest_first_by_bytes(&hits), "{spans:?}");
+        }
     }
 
     #[test]

@@ -117,7 +117,7 @@ pub fn extract_topics(article: &Article) -> Vec<Topic> {
 pub fn explain_topics(article: &Article) -> Vec<Explanation> {
     let g = &*GAZETTEER;
     let lead_end = lead_end(&article.body);
-    let body_words = article.body.split_whitespace().count();
+    let body_words = count_words(&article.body);
     let mut hits: Vec<(Place, &str, Hit)> = Vec::new();
     for h in matcher::find(&article.title) {
         hits.push((Place::Title, &article.title, h));
@@ -359,13 +359,33 @@ fn lead_end(body: &str) -> usize {
         if n >= 2 && words >= LEAD_WORDS / 2 {
             break;
         }
-        words += body[p.clone()].split_whitespace().count();
+        words += count_words(&body[p.clone()]);
         end = p.end;
         if words >= LEAD_WORDS && n >= 1 {
             break;
         }
     }
     end
+}
+
+/// `text.split_whitespace().count()`, decoding only what is not ASCII.
+fn count_words(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let (mut words, mut in_word) = (0, false);
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let (space, len) = if b.is_ascii() {
+            // U+000B is white space to `char::is_whitespace`, not to `u8`'s.
+            (b.is_ascii_whitespace() || b == b'\x0B', 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or_default();
+            (c.is_whitespace(), c.len_utf8())
+        };
+        words += usize::from(!space && !in_word);
+        in_word = !space;
+        i += len;
+    }
+    words
 }
 
 /// Headlines In Title Case capitalise every word, so capitals there say nothing

@@ -451,3 +451,25 @@ fn at_most_six_subjects() {
         .count();
     assert!(subjects <= 6, "{topics:?}");
 }
+
+#[test]
+fn words_are_counted_as_split_whitespace_counts_them() {
+    for text in [
+        "",
+        " ",
+        "one",
+        "  two words  ",
+        "tab\tand\nnew\r\nlines",
+        "vertical\x0Btab and\x0Cfeed",
+        "no\u{a0}break, ideographic\u{3000}space, next\u{85}line",
+        "em\u{2003}space and thin\u{2009}space",
+        "Côte d’Ivoire — São Paulo",
+        "\u{feff}bom is not space",
+    ] {
+        assert_eq!(
+            count_words(text),
+            text.split_whitespace().count(),
+            "{text:?}"
+        );
+    }
+}
