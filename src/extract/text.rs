@@ -156,6 +156,9 @@ const ABBREVIATIONS: &[&str] = &[
     "u.s", "u.n", "u.k", "e.u", "d.c", "a.m", "p.m", "etc", "al", "approx", "dept", "est", "fig",
 ];
 
+/// The length of the longest of `ABBREVIATIONS`.
+const LONGEST_ABBREVIATION: usize = 6;
+
 /// Sentence spans of `text`. Paragraph breaks always end a sentence; `.`, `?` and `!`
 /// end one when followed by space and a capital, a digit or an opening quote, and the
 /// word before is not an abbreviation or an initial.
@@ -215,18 +218,28 @@ fn split_sentences(text: &str) -> Vec<Range<usize>> {
 }
 
 fn before_is_abbreviation(before: &str) -> bool {
-    let word: String = before
-        .chars()
+    // The word the period ends: the letters, digits and periods right before it.
+    let start = before
+        .char_indices()
         .rev()
-        .take_while(|c| c.is_alphanumeric() || *c == '.')
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    let lower = word.to_lowercase();
+        .take_while(|&(_, c)| c.is_alphanumeric() || c == '.')
+        .last()
+        .map_or(before.len(), |(i, _)| i);
+    let word = &before[start..];
+    let mut chars = word.chars();
     // A single capital letter is an initial ("George W. Bush").
-    (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
-        || ABBREVIATIONS.contains(&lower.as_str())
+    if let (Some(c), None) = (chars.next(), chars.next())
+        && c.is_uppercase()
+    {
+        return true;
+    }
+    // Abbreviations are short and ASCII: compare without lowercasing a copy, unless
+    // the word has letters whose lowercase is not ASCII.
+    if word.is_ascii() {
+        return word.len() <= LONGEST_ABBREVIATION
+            && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word));
+    }
+    ABBREVIATIONS.contains(&word.to_lowercase().as_str())
 }
 
 /// Paragraph spans: text separated by blank lines (or single newlines), trimmed.
@@ -273,6 +286,29 @@ mod tests {
             assert_eq!(asked(t), fresh(t));
         }
         assert!(a.len() >= MEMO_MIN_BYTES && b.len() >= MEMO_MIN_BYTES);
+    }
+
+    #[test]
+    fn abbreviations_fit_their_longest_length() {
+        assert_eq!(
+            ABBREVIATIONS.iter().map(|a| a.len()).max(),
+            Some(LONGEST_ABBREVIATION)
+        );
+        for (before, yes) in [
+            ("said Mr", true),
+            ("said MR", true),
+            ("George W", true),
+            ("in the U.S", true),
+            ("approx", true),
+            ("the w", false),
+            ("Paris", false),
+            ("", false),
+            ("naïve Dr", true),
+            ("Ü", true),
+            ("\u{212A}m", false),
+        ] {
+            assert_eq!(before_is_abbreviation(before), yes, "{before:?}");
+        }
     }
 
     #[test]
