@@ -1128,6 +1128,37 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
         return (!frame.content.is_empty()).then_some(frame);
     }
     let word = cx.word(i)?;
+    // "Petrenko's claim that …", "the mayor's decision to …": the possessor speaks.
+    if i > cx.a
+        && cx.toks[i - 1].is_possessive()
+        && cx.toks[i - 1].is_free_word()
+        && (kind == CueKind::Noun || is_noun_cue(&word))
+    {
+        // Only a clause: "Vale's plan to …", "Vale's criticism of …" are as often
+        // what someone else reports.
+        let k = match cx.word(cue_end).as_deref() {
+            Some("that") => cue_end,
+            _ => return None,
+        };
+        let mut s = i - 1;
+        while s > cx.a && i - 1 - s < 4 && cx.toks[s - 1].is_free_word() && {
+            let t = &cx.toks[s - 1];
+            t.is_capitalized() && !lexicon::is_common_capital(&t.key())
+                || cx.is_initial_period(s - 1)
+        } {
+            s -= 1;
+        }
+        let end = cx.clause_end(k);
+        if !cx.toks[i - 1].is_capitalized() || end <= k + 1 {
+            return None;
+        }
+        frame.source = Source::Np(s..i);
+        frame.content.push(k..end);
+        return Some(frame);
+    }
+    if kind == CueKind::Noun {
+        return None;
+    }
     let left = cx.before_skipping(i);
     // "400 pledged delegates", "the proposed law", "the United States": an adjective
     // or a name, not a verb.
@@ -1609,6 +1640,30 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
         return None;
     }
     Some(frame)
+}
+
+/// Cues that are nouns as often as verbs, which report after a possessive.
+fn is_noun_cue(w: &str) -> bool {
+    matches!(
+        w,
+        "claim"
+            | "claims"
+            | "plan"
+            | "plans"
+            | "hope"
+            | "hopes"
+            | "fear"
+            | "fears"
+            | "promises"
+            | "vows"
+            | "demand"
+            | "demands"
+            | "warning"
+            | "calls"
+            | "pledges"
+            | "view"
+            | "views"
+    )
 }
 
 /// "said", "says", "told": verbs whose preposition after them starts an adverbial

@@ -322,6 +322,22 @@ fn indirect_speech_beyond_that_clauses() {
             "Several nurses at the clinic — and two of the doctors — said the wards were full.",
             &[("the wards were full", None, I)],
         ),
+        // A name's claim, warning or belief that …
+        (
+            "Dana Vale's claim that the bridge was safe drew scorn.",
+            &[("that the bridge was safe drew scorn", Some("Dana Vale"), I)],
+        ),
+        (
+            "Orrin Mabe's warning that the dam could fail went unheard.",
+            &[(
+                "that the dam could fail went unheard",
+                Some("Orrin Mabe"),
+                I,
+            )],
+        ),
+        // But not a plan or a decision, nor a noun after "the".
+        ("Dana Vale's decision to close the port was final.", &[]),
+        ("The claim that the bridge was safe drew scorn.", &[]),
     ]);
 }
 
