@@ -1349,11 +1349,27 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
                     .find(|&k| cx.word(k).as_deref() == Some("of"))
                     .map_or(np.end - 1, |k| k - 1);
                 let head = &cx.toks[head_at];
+                // ("Republican claims", "Democratic calls for": an adjective.)
+                let adjective = np.len() == 1
+                    && matches!(
+                        head.key().as_ref(),
+                        "republican"
+                            | "democratic"
+                            | "democrat"
+                            | "gop"
+                            | "conservative"
+                            | "liberal"
+                            | "progressive"
+                            | "american"
+                            | "federal"
+                            | "national"
+                    );
                 if word != "says"
                     && word.ends_with('s')
-                    && !(head.is_capitalized()
-                        || lexicon::is_pronoun(&head.key())
-                        || cx.lex.noun(&head.key()).is_some())
+                    && (adjective
+                        || !(head.is_capitalized()
+                            || lexicon::is_pronoun(&head.key())
+                            || cx.lex.noun(&head.key()).is_some()))
                 {
                     return None;
                 }
@@ -1943,7 +1959,7 @@ fn participle_subject(cx: &Ctx, cue: usize) -> Option<Range<usize>> {
     let start = (cx.a..comma)
         .rev()
         .find(|&k| cx.punct(k, ",") || cx.punct(k, ";") || cx.toks[k].kind == Kind::Close)
-        .map_or(cx.a, |k| k + 1);
+        .map_or(cx.skip_dateline(cx.a), |k| k + 1);
     let np = cx.subject_at(start)?;
     // The phrase must be followed by a verb, not be the whole clause.
     (np.end < comma).then_some(np)

@@ -335,9 +335,33 @@ fn indirect_speech_beyond_that_clauses() {
                 I,
             )],
         ),
+        // Cues of thought and discussion.
+        (
+            "Dana Vale and the mayor will discuss the ferry schedule.",
+            &[("the ferry schedule", None, I)],
+        ),
+        (
+            "Orrin Mabe said he would consider a second bridge.",
+            &[("he would consider a second bridge", Some("Orrin Mabe"), I)],
+        ),
         // But not a plan or a decision, nor a noun after "the".
         ("Dana Vale's decision to close the port was final.", &[]),
         ("The claim that the bridge was safe drew scorn.", &[]),
+    ]);
+}
+
+#[test]
+fn words_that_are_not_speakers() {
+    check(&[
+        // A party's name as an adjective: "calls" is a noun.
+        ("Voters heard Democratic calls for a recount.", &[]),
+        // A word that opens a sentence without naming anyone.
+        ("Having announced the vote, Dana Vale left the hall.", &[]),
+        // A dateline is not the subject of a participle.
+        (
+            "KELLEN — Dana Vale left the hall early, saying the vote was rigged.",
+            &[("the vote was rigged", Some("Dana Vale"), I)],
+        ),
     ]);
 }
 
