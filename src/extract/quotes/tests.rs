@@ -344,6 +344,9 @@ fn indirect_speech_beyond_that_clauses() {
             "Orrin Mabe said he would consider a second bridge.",
             &[("he would consider a second bridge", Some("Orrin Mabe"), I)],
         ),
+        // One name is enough after a cue of judgement, but not a poll's preference.
+        ("The ferry union endorsed Mabe.", &[("Mabe", None, I)]),
+        ("Older voters favored Mabe.", &[]),
         // But not a plan or a decision, nor a noun after "the".
         ("Dana Vale's decision to close the port was final.", &[]),
         ("The claim that the bridge was safe drew scorn.", &[]),
@@ -357,6 +360,11 @@ fn words_that_are_not_speakers() {
         ("Voters heard Democratic calls for a recount.", &[]),
         // A word that opens a sentence without naming anyone.
         ("Having announced the vote, Dana Vale left the hall.", &[]),
+        // A contraction is not a name.
+        (
+            "I'm old enough to remember Dana Vale on the radio, declaring a war on waste.",
+            &[],
+        ),
         // A dateline is not the subject of a participle.
         (
             "KELLEN — Dana Vale left the hall early, saying the vote was rigged.",
