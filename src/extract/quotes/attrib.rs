@@ -289,6 +289,10 @@ impl Ctx<'_, '_> {
         if lexicon::is_pronoun(&key) {
             return e - s == 1;
         }
+        // "Many speculated", "That plan, some argue, …": a quantifier alone is a group.
+        if e - s == 1 && matches!(key.as_ref(), "many" | "most" | "some" | "several" | "few") {
+            return true;
+        }
         if h.is_possessive()
             || self.time_at(head)
             || (lexicon::is_determiner(&key) && !is_number(&key))
@@ -481,7 +485,12 @@ impl Ctx<'_, '_> {
     }
 
     /// What a cue ending at `k` reports after it, and where the cue's display ends.
-    fn after(&self, kind: CueKind, mut k: usize) -> (Option<Range<usize>>, usize, bool) {
+    fn after(
+        &self,
+        kind: CueKind,
+        verb: &str,
+        mut k: usize,
+    ) -> (Option<Range<usize>>, usize, bool) {
         // An addressee: "told reporters", "warned them", "told The Washington Post".
         if kind == CueKind::Address
             && let Some(w) = self.word(k)
@@ -546,7 +555,27 @@ impl Ctx<'_, '_> {
         // "said after the convention he would …": before a pronoun that starts a clause.
         // Not "appeared to suggest that …": a verb after "to" is what is reported.
         let to_verb = self.word(k).as_deref() == Some("to") && self.cue_at(k + 1).is_some();
-        if !to_verb && self.word(k).is_some_and(|w| is_preposition(&w)) {
+        // "joked about the cost", "agreed on a plan": the preposition's object
+        // is what is reported; "said about half of …": an adverb of number.
+        let object = match self.word(k).as_deref() {
+            // ("was asked about …" is a question, its asker unnamed.)
+            Some("about" | "against") if !is_say(verb) && kind != CueKind::Address => {
+                self.word(k + 1).is_some_and(|w| !is_time_word(&w))
+            }
+            // ("chimed in on the radio": where, not what.)
+            Some("on") if kind == CueKind::Evaluate => {
+                self.word(k + 1).is_some_and(|w| !is_time_word(&w))
+            }
+            Some("about") => self
+                .word(k + 1)
+                .is_some_and(|w| is_number(&w) || matches!(w.as_str(), "half" | "a" | "one")),
+            _ => false,
+        };
+        if object {
+            if self.word(k).as_deref() != Some("about") || !is_say(verb) {
+                k += 1;
+            }
+        } else if !to_verb && self.word(k).is_some_and(|w| is_preposition(&w)) {
             let mut m = k;
             while m < self.eff && m - k < 10 && self.toks[m].is_free_word() {
                 let w = self.word(m);
@@ -557,7 +586,7 @@ impl Ctx<'_, '_> {
                 if m > k + 1
                     && m - k <= 6
                     && w.as_deref()
-                        .is_some_and(|w| matches!(w, "he" | "she" | "they" | "we" | "i"))
+                        .is_some_and(|w| matches!(w, "he" | "she" | "they" | "we" | "i" | "it"))
                     && self.word(m - 1).is_some_and(|p| !is_preposition(&p))
                 {
                     k = m;
@@ -581,8 +610,10 @@ impl Ctx<'_, '_> {
         }
         // "said of the decision.", "said when asked": an adverbial, not a report; but
         // "urged them to act", "wants to run" report what follows.
-        let infinitive = kind != CueKind::Speech && self.word(k).as_deref() == Some("to");
+        let infinitive = (kind != CueKind::Speech || takes_infinitive(verb))
+            && self.word(k).as_deref() == Some("to");
         if !infinitive
+            && !object
             && self
                 .word(k)
                 .is_some_and(|w| (is_preposition(&w) || is_subordinator(&w)) && w != "that")
@@ -1097,6 +1128,37 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
         return (!frame.content.is_empty()).then_some(frame);
     }
     let word = cx.word(i)?;
+    // "Petrenko's claim that …", "the mayor's decision to …": the possessor speaks.
+    if i > cx.a
+        && cx.toks[i - 1].is_possessive()
+        && cx.toks[i - 1].is_free_word()
+        && (kind == CueKind::Noun || is_noun_cue(&word))
+    {
+        // Only a clause: "Vale's plan to …", "Vale's criticism of …" are as often
+        // what someone else reports.
+        let k = match cx.word(cue_end).as_deref() {
+            Some("that") => cue_end,
+            _ => return None,
+        };
+        let mut s = i - 1;
+        while s > cx.a && i - 1 - s < 4 && cx.toks[s - 1].is_free_word() && {
+            let t = &cx.toks[s - 1];
+            t.is_capitalized() && !lexicon::is_common_capital(&t.key())
+                || cx.is_initial_period(s - 1)
+        } {
+            s -= 1;
+        }
+        let end = cx.clause_end(k);
+        if !cx.toks[i - 1].is_capitalized() || end <= k + 1 {
+            return None;
+        }
+        frame.source = Source::Np(s..i);
+        frame.content.push(k..end);
+        return Some(frame);
+    }
+    if kind == CueKind::Noun {
+        return None;
+    }
     let left = cx.before_skipping(i);
     // "400 pledged delegates", "the proposed law", "the United States": an adjective
     // or a name, not a verb.
@@ -1124,6 +1186,34 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
             )
         });
     let participle = word.ends_with("ing") && !progressive;
+    // "a practice criticized by two advocates", "Vale was praised by the mayor for
+    // …": the phrase after "by" speaks, of the phrase before the verb.
+    if word.ends_with("ed")
+        && matches!(kind, CueKind::Evaluate | CueKind::Speech)
+        && cx.word(cue_end).as_deref() == Some("by")
+        && let Some(src) = cx.np_right(cue_end + 1, cx.eff)
+        && let Some(j) = left
+        && cx.toks[j].is_free_word()
+        && let Some(obj) = cx.np_left(j)
+    {
+        // "by opponents for his plan": the speaker ends before "for".
+        let cut = (src.start + 1..src.end)
+            .find(|&k| {
+                cx.word(k)
+                    .is_some_and(|w| matches!(w.as_str(), "for" | "as" | "over"))
+            })
+            .unwrap_or(src.end);
+        let src = src.start..cut;
+        frame.source = Source::Np(src.clone());
+        frame.content.push(obj);
+        if cx
+            .word(src.end)
+            .is_some_and(|w| matches!(w.as_str(), "for" | "as" | "over"))
+        {
+            frame.content.push(src.end..cx.clause_end(src.end));
+        }
+        return Some(frame);
+    }
     // "was charged with", "is supported by": the subject is not the speaker.
     let passive = (left.map_or(cx.a, |j| j + 1)..i).any(|k| {
         matches!(
@@ -1183,6 +1273,16 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
         frame.content.push(k..end);
         return (end > k).then_some(frame);
     }
+    // "Many at the rally — teachers and nurses among them — said": past the aside.
+    let left = match left {
+        Some(j) if cx.punct(j, "—") => (j.saturating_sub(20).max(cx.a + 1)..j)
+            .rev()
+            .find(|&k| cx.punct(k, "—"))
+            .filter(|&d| cx.word(d - 1).is_some() && cx.np_left(d - 1).is_some())
+            .map(|d| d - 1)
+            .or(left),
+        _ => left,
+    };
     let mut subject_start = None;
     match left {
         Some(j) if cx.toks[j].is_free_word() => {
@@ -1220,6 +1320,10 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
                     if !cx.time_at(j) {
                         return None;
                     }
+                    // "a court filing released Thursday says"
+                    if j > cx.a && cx.word(j - 1).is_some_and(|w| w.ends_with("ed")) {
+                        return cx.np_left(j - 1);
+                    }
                     let p = (j.saturating_sub(3).max(cx.a)..j).rev().find(|&k| {
                         cx.word(k).is_some_and(|p| {
                             matches!(
@@ -1245,11 +1349,27 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
                     .find(|&k| cx.word(k).as_deref() == Some("of"))
                     .map_or(np.end - 1, |k| k - 1);
                 let head = &cx.toks[head_at];
+                // ("Republican claims", "Democratic calls for": an adjective.)
+                let adjective = np.len() == 1
+                    && matches!(
+                        head.key().as_ref(),
+                        "republican"
+                            | "democratic"
+                            | "democrat"
+                            | "gop"
+                            | "conservative"
+                            | "liberal"
+                            | "progressive"
+                            | "american"
+                            | "federal"
+                            | "national"
+                    );
                 if word != "says"
                     && word.ends_with('s')
-                    && !(head.is_capitalized()
-                        || lexicon::is_pronoun(&head.key())
-                        || cx.lex.noun(&head.key()).is_some())
+                    && (adjective
+                        || !(head.is_capitalized()
+                            || lexicon::is_pronoun(&head.key())
+                            || cx.lex.noun(&head.key()).is_some()))
                 {
                     return None;
                 }
@@ -1351,7 +1471,7 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
                 };
                 let np_end = np.end;
                 frame.source = Source::Np(np);
-                if let (Some(r), _, colon) = cx.after(kind, after_np)
+                if let (Some(r), _, colon) = cx.after(kind, &word, after_np)
                     && cx.toks[r.start].kind == Kind::Open
                 {
                     frame.content.push(r);
@@ -1387,7 +1507,7 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
             } else {
                 np.end
             };
-            let (r, _, colon) = cx.after(kind, after_np);
+            let (r, _, colon) = cx.after(kind, &word, after_np);
             frame.source = Source::Np(np);
             match r {
                 Some(r) => frame.content.push(r),
@@ -1416,10 +1536,31 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
     {
         frame.source = Source::Unnamed;
     }
-    let (mut after, display, colon) = cx.after(kind, cue_end);
+    let (mut after, display, colon) = cx.after(kind, &word, cue_end);
+    // "As the Courier reported, the mill will close": the clause after the comma.
+    let mut as_clause = false;
+    if after.is_none()
+        && let Some(s) = subject_start
+        && s > cx.a
+        && cx.word(s - 1).as_deref() == Some("as")
+        && (s - 1 == cx.a
+            || cx
+                .word(s - 2)
+                .is_some_and(|w| matches!(w.as_str(), "and" | "but" | "so")))
+        && cx.punct(display, ",")
+        && display + 1 < cx.eff
+        && cx.cue_at(display + 1).is_none()
+    {
+        let end = cx.clause_end(display + 1);
+        if (display + 1..end).filter(|&k| cx.word(k).is_some()).count() >= 3 {
+            after = Some(display + 1..end);
+            as_clause = true;
+        }
+    }
     // "While Petrenko said …, she …": a subordinate clause ends at its comma.
     if let Some(s) = subject_start
         && s > cx.a
+        && !as_clause
         && cx.word(s - 1).is_some_and(|w| {
             matches!(
                 w.as_str(),
@@ -1454,6 +1595,7 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
     // What comes before the speaker, when the speaker follows a comma or a quotation.
     if let Some(s) = subject_start
         && s > cx.a
+        && !as_clause
     {
         let mut p = s - 1;
         // "…, as police have said."
@@ -1514,6 +1656,48 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
         return None;
     }
     Some(frame)
+}
+
+/// Cues that are nouns as often as verbs, which report after a possessive.
+fn is_noun_cue(w: &str) -> bool {
+    matches!(
+        w,
+        "claim"
+            | "claims"
+            | "plan"
+            | "plans"
+            | "hope"
+            | "hopes"
+            | "fear"
+            | "fears"
+            | "promises"
+            | "vows"
+            | "demand"
+            | "demands"
+            | "warning"
+            | "calls"
+            | "pledges"
+            | "view"
+            | "views"
+    )
+}
+
+/// "said", "says", "told": verbs whose preposition after them starts an adverbial
+/// ("said of the decision", "told of"), not what is reported.
+fn is_say(w: &str) -> bool {
+    matches!(
+        w,
+        "said" | "says" | "say" | "saying" | "told" | "tells" | "tell" | "telling" | "added"
+    )
+}
+
+/// Cues of commitment that report an infinitive: "vowed to keep the clinic open".
+fn takes_infinitive(w: &str) -> bool {
+    [
+        "vow", "promis", "pledg", "claim", "threaten", "swear", "swore",
+    ]
+    .iter()
+    .any(|p| w.starts_with(p))
 }
 
 /// A verb's base form ("say", "show"), which only a plural or "I", "you" takes as
@@ -1775,7 +1959,7 @@ fn participle_subject(cx: &Ctx, cue: usize) -> Option<Range<usize>> {
     let start = (cx.a..comma)
         .rev()
         .find(|&k| cx.punct(k, ",") || cx.punct(k, ";") || cx.toks[k].kind == Kind::Close)
-        .map_or(cx.a, |k| k + 1);
+        .map_or(cx.skip_dateline(cx.a), |k| k + 1);
     let np = cx.subject_at(start)?;
     // The phrase must be followed by a verb, not be the whole clause.
     (np.end < comma).then_some(np)

@@ -19,6 +19,8 @@ pub(super) enum CueKind {
     Evaluate,
     /// The speaker follows the cue: "according to X".
     Source,
+    /// A noun that reports only after a possessive: "Petrenko's claim that …".
+    Noun,
 }
 
 /// A cue phrase, lowercased, word by word.
@@ -85,6 +87,7 @@ impl Lexicon {
                 "address" => CueKind::Address,
                 "evaluate" | "attitude" => CueKind::Evaluate,
                 "source" => CueKind::Source,
+                "noun" => CueKind::Noun,
                 "modifier" => {
                     let words: Vec<String> = line.split_whitespace().map(key).collect();
                     lex.modifiers
@@ -459,6 +462,32 @@ pub(super) fn is_common_capital(w: &str) -> bool {
                 | "above"
                 | "below"
                 | "perhaps"
+                | "having"
+                | "i'm"
+                | "i’m"
+                | "you'll"
+                | "you’ll"
+                | "you're"
+                | "you’re"
+                | "we're"
+                | "we’re"
+                | "they're"
+                | "they’re"
+                | "it's"
+                | "it’s"
+                | "there's"
+                | "there’s"
+                | "have"
+                | "absent"
+                | "prior"
+                | "known"
+                | "moreover"
+                | "furthermore"
+                | "either"
+                | "neither"
+                | "additional"
+                | "often"
+                | "plenty"
                 | "indeed"
                 | "yes"
                 | "no"

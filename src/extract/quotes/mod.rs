@@ -450,7 +450,18 @@ impl Assembler<'_, '_> {
                 .flat_map(|r| r.clone())
                 .filter(|&k| self.toks[k].is_word())
                 .count();
-            if words < 2 {
+            // "The union endorsed Mabe": one word is enough when it is a name after
+            // its cue (not a poll's "voters favored Mabe").
+            let name = words == 1 && {
+                let k = span_tok(self.toks, span.start);
+                let cue = self.toks[f.cue.start].key();
+                k > self.units[f.unit].toks.start
+                    && self.toks[k].is_capitalized()
+                    && k == f.cue.end
+                    && !cue.starts_with("favo")
+                    && !cue.starts_with("prefer")
+            };
+            if words < 2 && !name {
                 continue;
             }
             if fragments {
@@ -683,6 +694,11 @@ impl Assembler<'_, '_> {
             .collect::<Vec<_>>()
             .join(" ")
     }
+}
+
+/// The token that starts at byte `start`.
+fn span_tok(toks: &[Tok], start: usize) -> usize {
+    toks.partition_point(|t| t.start < start)
 }
 
 #[cfg(test)]

@@ -251,6 +251,129 @@ fn indirect_speech() {
 }
 
 #[test]
+fn indirect_speech_beyond_that_clauses() {
+    check(&[
+        // The object of a preposition after a cue is what is reported.
+        (
+            "Dana Vale joked about the cost of the new bridge.",
+            &[("the cost of the new bridge", Some("Dana Vale"), I)],
+        ),
+        (
+            "The two councils agreed on a plan to share the ferry.",
+            &[("a plan to share the ferry", None, I)],
+        ),
+        // But a question has no named speaker, and "said about" counts.
+        ("Dana Vale was asked about the ferry.", &[]),
+        (
+            "The port office said about half of the cargo was late.",
+            &[("about half of the cargo was late", None, I)],
+        ),
+        // A promise reports its infinitive.
+        (
+            "Senator Orrin Mabe has vowed to keep the clinic open.",
+            &[("to keep the clinic open", Some("Orrin Mabe"), I)],
+        ),
+        (
+            "At every rally, Orrin Mabe promises to cut the ferry fares.",
+            &[("to cut the ferry fares", Some("Orrin Mabe"), I)],
+        ),
+        // An adverbial with a clause after it.
+        (
+            "Dana Vale said in politics it takes time to build trust.",
+            &[("it takes time to build trust", Some("Dana Vale"), I)],
+        ),
+        // A quantifier alone names a group.
+        (
+            "Many speculated that the mill would close.",
+            &[("that the mill would close", None, I)],
+        ),
+        (
+            "That plan, some argue, could cost the town dearly.",
+            &[("That plan, some argue, could cost the town dearly", None, I)],
+        ),
+        // A passive: the phrase after "by" speaks of the phrase before.
+        (
+            "The toll is a practice criticized by Dana Vale.",
+            &[("a practice", Some("Dana Vale"), I)],
+        ),
+        (
+            "Orrin Mabe has been rebuked by Dana Vale for his plan to close the port.",
+            &[(
+                "Orrin Mabe has been rebuked by Dana Vale for his plan to close the port",
+                Some("Dana Vale"),
+                I,
+            )],
+        ),
+        // "As X reported, …": the clause after the comma.
+        (
+            "As the Kellen Courier reported, the mill will close in June.",
+            &[("the mill will close in June", Some("Kellen Courier"), I)],
+        ),
+        (
+            "Fines are rare, and as Dana Vale noted, most cases end in a warning.",
+            &[("most cases end in a warning", Some("Dana Vale"), I)],
+        ),
+        // A speaker past a time phrase or an aside between dashes.
+        (
+            "A court filing released Thursday says that the toll was never approved.",
+            &[("that the toll was never approved", None, I)],
+        ),
+        (
+            "Several nurses at the clinic — and two of the doctors — said the wards were full.",
+            &[("the wards were full", None, I)],
+        ),
+        // A name's claim, warning or belief that …
+        (
+            "Dana Vale's claim that the bridge was safe drew scorn.",
+            &[("that the bridge was safe drew scorn", Some("Dana Vale"), I)],
+        ),
+        (
+            "Orrin Mabe's warning that the dam could fail went unheard.",
+            &[(
+                "that the dam could fail went unheard",
+                Some("Orrin Mabe"),
+                I,
+            )],
+        ),
+        // Cues of thought and discussion.
+        (
+            "Dana Vale and the mayor will discuss the ferry schedule.",
+            &[("the ferry schedule", None, I)],
+        ),
+        (
+            "Orrin Mabe said he would consider a second bridge.",
+            &[("he would consider a second bridge", Some("Orrin Mabe"), I)],
+        ),
+        // One name is enough after a cue of judgement, but not a poll's preference.
+        ("The ferry union endorsed Mabe.", &[("Mabe", None, I)]),
+        ("Older voters favored Mabe.", &[]),
+        // But not a plan or a decision, nor a noun after "the".
+        ("Dana Vale's decision to close the port was final.", &[]),
+        ("The claim that the bridge was safe drew scorn.", &[]),
+    ]);
+}
+
+#[test]
+fn words_that_are_not_speakers() {
+    check(&[
+        // A party's name as an adjective: "calls" is a noun.
+        ("Voters heard Democratic calls for a recount.", &[]),
+        // A word that opens a sentence without naming anyone.
+        ("Having announced the vote, Dana Vale left the hall.", &[]),
+        // A contraction is not a name.
+        (
+            "I'm old enough to remember Dana Vale on the radio, declaring a war on waste.",
+            &[],
+        ),
+        // A dateline is not the subject of a participle.
+        (
+            "KELLEN — Dana Vale left the hall early, saying the vote was rigged.",
+            &[("the vote was rigged", Some("Dana Vale"), I)],
+        ),
+    ]);
+}
+
+#[test]
 fn pronoun_speakers() {
     check(&[
         (
@@ -522,8 +645,12 @@ fn news_conventions() {
             "The minister and her aides haven't said much about the bridge.",
             &[("much about the bridge", None, I)],
         ),
-        // A passive names no speaker.
-        ("The plan was criticized by engineers.", &[]),
+        // A passive: its subject is not the speaker; the phrase after "by" is.
+        (
+            "The plan was criticized by engineers.",
+            &[("The plan", None, I)],
+        ),
+        ("The plan was criticized.", &[]),
         // A quotation signed with a dash and a name.
         (
             "“The bridge is our shame.” ― Ada Brandt",
