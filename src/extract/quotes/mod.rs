@@ -645,7 +645,13 @@ impl Assembler<'_, '_> {
             && (self.toks[k - 1].is_possessive()
                 || before.last().is_some_and(|w| w == "on" || w == "watching"))
             && ws.len() <= 6;
-        if title_case && (work_before || work_after || show) {
+        // "during a “Town Hall Forum” on Tuesday": a name after an article.
+        let named = before
+            .last()
+            .is_some_and(|w| matches!(w.as_str(), "a" | "an"))
+            && k > 0
+            && !self.toks[k - 1].is_punct(",");
+        if title_case && (work_before || work_after || show || named) {
             Scare::Title
         } else {
             Scare::No

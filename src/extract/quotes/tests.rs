@@ -474,6 +474,16 @@ fn scare_quotes_titles_and_apostrophes_are_not_quotes() {
         ("The so-called “deal” fell apart on Monday.", &[]),
         ("The minister's \"bridge to nowhere\" drew crowds.", &[]),
         ("Ada Brandt wrote the book “Rivers of Home” last year.", &[]),
+        // A title-case name after "a" is the name of an event, and the report
+        // around it is indirect speech.
+        (
+            "Dana Vale stressed her support of the harbour plan during a “Town Hall Forum” on Tuesday.",
+            &[(
+                "her support of the harbour plan during a “Town Hall Forum” on Tuesday",
+                Some("Dana Vale"),
+                I,
+            )],
+        ),
         // The title of a publication inside a report is part of the report.
         (
             "Tomas Varga said the figures will appear in the institute's bulletin, “Quiet Ground,” next week.",
