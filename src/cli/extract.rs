@@ -68,13 +68,14 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     // streamed, its articles enriched a batch at a time.
     let mut rest = walked.files.as_slice();
     while !rest.is_empty() {
-        if is_large_jsonl(&rest[0]) {
+        if walk::is_large_jsonl(&rest[0], CHUNK_BYTES) {
             let f = &rest[0];
             rest = &rest[1..];
             let mut error = None;
             let mut sink = |batch: Vec<crate::Article>| {
-                let enriched: Vec<Enriched> = batch.par_iter().map(enrich).collect();
+                // Once output fails (a closed pipe), the rest is read but not enriched.
                 if error.is_none() {
+                    let enriched: Vec<Enriched> = batch.par_iter().map(enrich).collect();
                     error = print(&mut out, &batch, &enriched).err();
                 }
             };
@@ -90,7 +91,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             .iter()
             .take_while(|f| {
                 bytes += f.size;
-                !is_large_jsonl(f) && (bytes <= CHUNK_BYTES || bytes == f.size)
+                !walk::is_large_jsonl(f, CHUNK_BYTES) && (bytes <= CHUNK_BYTES || bytes == f.size)
             })
             .count()
             .max(1);
@@ -119,17 +120,9 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     })
 }
 
-/// How many bytes of files are read and enriched together.
+/// How many bytes of files are read and enriched together; JSON Lines files larger
+/// than this are streamed.
 const CHUNK_BYTES: u64 = 32 << 20;
-
-/// JSON Lines files this large are streamed.
-fn is_large_jsonl(f: &walk::FileEntry) -> bool {
-    f.size > CHUNK_BYTES
-        && matches!(
-            ingest::format_of(&f.path),
-            Some((ingest::Format::JsonLines, _))
-        )
-}
 
 /// Print a file's notes and failure; whether it failed.
 fn report(f: &walk::FileEntry, outcome: &ingest::FileOutcome) -> bool {

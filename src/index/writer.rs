@@ -160,7 +160,7 @@ pub fn update(
         batch.par_iter().for_each(|entry| {
             let path = path_key(&entry.path);
             let prev = state.get(&path);
-            if is_large_jsonl(entry, options) {
+            if ingest::walk::is_large_jsonl(entry, options.stream_above) {
                 stream_file(&writer, f, entry, &path, prev, options, &counts, on_event);
                 return;
             }
@@ -263,14 +263,6 @@ fn merge_policy(memory: usize) -> LogMergePolicy {
 /// default 256 MB a segment stops being merged at ~190,000 documents (~73 MB), and a
 /// merge of up to eight of them maps ~580 MB at most.
 const BYTES_PER_DOC_IN_MERGE: usize = 1400;
-
-fn is_large_jsonl(entry: &FileEntry, options: &UpdateOptions) -> bool {
-    entry.size > options.stream_above
-        && matches!(
-            ingest::format_of(&entry.path),
-            Some((ingest::Format::JsonLines, _))
-        )
-}
 
 /// Index a large JSON Lines file while reading it. Its old documents are deleted
 /// first (unless its hash shows it did not change), so if it turns out unreadable,

@@ -23,6 +23,12 @@ pub struct FileEntry {
     pub mtime: i64,
 }
 
+/// Whether `entry` is a JSON Lines file over `above` bytes: one that is read a batch
+/// of articles at a time (`ingest::read_file_streaming`) rather than whole.
+pub fn is_large_jsonl(entry: &FileEntry, above: u64) -> bool {
+    entry.size > above && matches!(format_of(&entry.path), Some((super::Format::JsonLines, _)))
+}
+
 /// What a walk found.
 #[derive(Debug, Default)]
 pub struct Walked {
