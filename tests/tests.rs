@@ -797,6 +797,20 @@ fn quotes_filters_topic_dates_kind() {
     assert!(from_source.iter().all(|q| q["source"] == source));
     let all_from_source = all.iter().filter(|q| q["source"] == source).count();
     assert_eq!(from_source.len(), all_from_source);
+    // A word search finds articles only, and a quote search quotes only, with or
+    // without a kind clause in the query.
+    for word in ["said", "the", "\"security council\"", "title:syria"] {
+        let articles = search(&t, &[word, "-n", "1000"]);
+        assert!(
+            articles
+                .iter()
+                .all(|h| h["quote"].is_null() && h["id"] == h["article"])
+        );
+        let quoted = quotes(&t, &[word, "-n", "1000"]);
+        assert!(quoted.iter().all(|q| q["quote"].is_object()), "{word}");
+    }
+    assert!(!search(&t, &["said", "-n", "1000"]).is_empty());
+    assert!(!quotes(&t, &["said", "-n", "1000"]).is_empty());
 }
 
 #[test]

@@ -66,6 +66,15 @@ fn parse_partial(s: &str, last: bool) -> Result<NaiveDate> {
 }
 
 impl Filters {
+    /// Whether some filter holds only on articles (people, topics, sources, dates).
+    pub fn restricts_to_articles(&self) -> bool {
+        !self.people.is_empty()
+            || !self.topics.is_empty()
+            || !self.sources.is_empty()
+            || self.since.is_some()
+            || self.until.is_some()
+    }
+
     /// The filter clauses, each to be `Must` in the final query: on articles all of
     /// them; on quotes, the speaker on the quote and the rest through its article.
     pub fn clauses(&self, index: &Index, f: &Fields, quotes: bool) -> Result<Vec<Box<dyn Query>>> {
