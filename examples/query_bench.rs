@@ -224,7 +224,7 @@ fn run(args: &Args) -> Result<(), Box<dyn std::error::Error>> {
     .into_iter()
     .map(|(name, _)| name)
     .collect();
-    let (first, last, _) = facets::date_range(&archive, &searcher)?;
+    let (first, last, _) = facets::date_range(&searcher)?;
     for (what, v) in [("title words", &words), ("title phrases", &phrases)] {
         if v.is_empty() {
             return Err(format!("the index gave no {what} to query").into());

@@ -7,25 +7,22 @@ use std::sync::LazyLock;
 use chrono::{Datelike, NaiveDate};
 use tantivy::collector::{Collector, Count, SegmentCollector, TopDocs};
 use tantivy::columnar::StrColumn;
-use tantivy::query::{BooleanQuery, ExistsQuery, Occur, Query, TermQuery};
+use tantivy::query::{ExistsQuery, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocId, Executor, Order, Score, Searcher, SegmentOrdinal, SegmentReader, Term};
 
 use crate::Result;
-use crate::index::{Archive, from_tantivy_date, schema};
+use crate::index::{Archive, from_tantivy_date};
 
+/// `query` (built by `search::build_query`, which keeps to one kind), or every
+/// document of `kind`.
 fn with_kind(archive: &Archive, kind: &str, query: Option<Box<dyn Query>>) -> Box<dyn Query> {
-    let kind_q: Box<dyn Query> = Box::new(TermQuery::new(
-        Term::from_field_text(archive.fields.kind, kind),
-        IndexRecordOption::Basic,
-    ));
-    match query {
-        Some(q) => Box::new(BooleanQuery::new(vec![
-            (Occur::Must, kind_q),
-            (Occur::Must, q),
-        ])),
-        None => kind_q,
-    }
+    query.unwrap_or_else(|| {
+        Box::new(TermQuery::new(
+            Term::from_field_text(archive.fields.kind, kind),
+            IndexRecordOption::Basic,
+        ))
+    })
 }
 
 /// The values of a keyword field (`person`, `source`, `speaker`) among documents of
@@ -153,24 +150,18 @@ impl SegmentCollector for SegmentTermCounts {
 }
 
 /// The first and last article dates, and how many articles have a date.
-pub fn date_range(
-    archive: &Archive,
-    searcher: &Searcher,
-) -> Result<(Option<NaiveDate>, Option<NaiveDate>, usize)> {
-    let dated = with_kind(
-        archive,
-        schema::KIND_ARTICLE,
-        Some(Box::new(ExistsQuery::new("date".to_string(), false))),
-    );
+pub fn date_range(searcher: &Searcher) -> Result<(Option<NaiveDate>, Option<NaiveDate>, usize)> {
+    // Only articles have a date.
+    let dated = ExistsQuery::new("date".to_string(), false);
     let first = searcher.search(
-        &*dated,
+        &dated,
         &TopDocs::with_limit(1).order_by_fast_field::<tantivy::DateTime>("date", Order::Asc),
     )?;
     let last = searcher.search(
-        &*dated,
+        &dated,
         &TopDocs::with_limit(1).order_by_fast_field::<tantivy::DateTime>("date", Order::Desc),
     )?;
-    let n = searcher.search(&*dated, &Count)?;
+    let n = searcher.search(&dated, &Count)?;
     let day = |v: &Vec<(Option<tantivy::DateTime>, tantivy::DocAddress)>| {
         v.first().and_then(|(d, _)| *d).and_then(from_tantivy_date)
     };

@@ -45,7 +45,7 @@ pub fn stats(archive: &Archive, searcher: &Searcher) -> Result<Stats> {
         None,
         usize::MAX,
     )?;
-    let (first_date, last_date, dated) = super::facets::date_range(archive, searcher)?;
+    let (first_date, last_date, dated) = super::facets::date_range(searcher)?;
     let size_bytes = dir_size(&archive.path);
     Ok(Stats {
         index: archive.path.display().to_string(),
