@@ -69,7 +69,8 @@ pub fn extract_quotes(article: &Article, people: &[Person]) -> Vec<Quote> {
 fn text_quotes(body: &str, title: &str, people: &[Person]) -> Vec<Quote> {
     let paras = text::paragraphs(body);
     let marks = marks::find(body, &paras);
-    let toks = tokens::tokenize(body, &marks);
+    let mut keys = String::new();
+    let toks = tokens::tokenize(body, &marks, &mut keys);
     let units = tokens::units(body, &toks, &marks);
     if units.is_empty() {
         return Vec::new();

@@ -163,7 +163,8 @@ impl Names {
         let title_words = text::words(title);
         let capitals = title_words.iter().filter(|w| w.is_capitalized()).count();
         if !title_words.is_empty() && capitals * 2 <= title_words.len() + 1 && title.len() < 1000 {
-            let t_toks = tokens::tokenize(title, &[]);
+            let mut t_keys = String::new();
+            let t_toks = tokens::tokenize(title, &[], &mut t_keys);
             let t_units = tokens::units(title, &t_toks, &[]);
             names.scan(title, &t_toks, &t_units, false);
         }
