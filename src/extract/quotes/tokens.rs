@@ -2,7 +2,6 @@
 //! each knowing which quotation (if any) it is part of; and the units quotes are
 //! attributed in: sentences, merged where a quotation runs across them.
 
-use std::borrow::Cow;
 use std::ops::Range;
 
 use super::marks::Marked;
@@ -49,8 +48,8 @@ impl<'a> Tok<'a> {
     }
 
     /// Lowercase, without a possessive ending or trailing period.
-    pub fn key(&self) -> Cow<'a, str> {
-        Cow::Borrowed(self.key)
+    pub fn key(&self) -> &'a str {
+        self.key
     }
 
     pub fn is_possessive(&self) -> bool {
@@ -245,7 +244,7 @@ mod tests {
     fn lowered_keys_share_one_buffer_in_order() {
         let mut keys = String::new();
         let toks = tokenize("The Senate and NASA met, said Smith.", &[], &mut keys);
-        let got: Vec<_> = toks.iter().map(|t| t.key().into_owned()).collect();
+        let got: Vec<_> = toks.iter().map(|t| t.key()).collect();
         assert_eq!(
             got,
             [
