@@ -82,6 +82,18 @@ fn is_acronym(t: &str) -> bool {
     letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
 }
 
+/// `text` without every repeat of `suffix` at its end: `str::trim_end_matches`
+/// with a `&str` pattern, which sets up a substring searcher on every call.
+fn trim_end_all<'t>(mut text: &'t str, suffix: &str) -> &'t str {
+    if suffix.is_empty() {
+        return text;
+    }
+    while let Some(rest) = text.strip_suffix(suffix) {
+        text = rest;
+    }
+    text
+}
+
 /// Normal form of a title word: "sen" and "senator" are one title.
 pub(super) fn title_key(words: &[&str]) -> String {
     words
@@ -292,10 +304,10 @@ impl Names {
             || name_words.contains(&"of")
             // "World At One": a title, not a person.
             || name_words.iter().skip(1).any(|w| lexicon::is_common_capital(w))
-            || (name_words.len() == 1 && is_acronym(toks[last].text.trim_end_matches("'s")));
+            || (name_words.len() == 1 && is_acronym(trim_end_all(toks[last].text, "'s")));
         let form = *self.form_ids.entry(key).or_insert_with(|| {
             let end_tok = &toks[last];
-            let stem = end_tok.text.trim_end_matches("'s").trim_end_matches("’s");
+            let stem = trim_end_all(trim_end_all(end_tok.text, "'s"), "’s");
             let end = end_tok.start + stem.len();
             let text = body[toks[first].start..end]
                 .split_whitespace()
@@ -466,6 +478,33 @@ impl Names {
                     }
                 }
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::trim_end_all;
+
+    #[test]
+    fn trim_end_all_is_trim_end_matches() {
+        let rows = [
+            ("Obama's", "'s"),
+            ("Obama", "'s"),
+            ("Obama's's", "'s"),
+            ("'s", "'s"),
+            ("", "'s"),
+            ("Macron’s", "’s"),
+            ("Macron's", "’s"),
+            ("abc", ""),
+            ("U.S.", "."),
+        ];
+        for (text, suffix) in rows {
+            assert_eq!(
+                trim_end_all(text, suffix),
+                text.trim_end_matches(suffix),
+                "{text:?} {suffix:?}"
+            );
         }
     }
 }

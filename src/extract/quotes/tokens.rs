@@ -70,7 +70,9 @@ fn key_part(text: &str) -> &str {
 /// slices of `body` (those that had to be lowercased), so it lives as long as the
 /// tokens.
 pub(super) fn tokenize<'a>(body: &'a str, quotes: &[Marked], keys: &'a mut String) -> Vec<Tok<'a>> {
-    let mut out = Vec::new();
+    let words = text::words(body);
+    // Room for a punctuation token after every word, so the vector seldom grows.
+    let mut out = Vec::with_capacity(2 * words.len() + 1);
     let push_gap = |out: &mut Vec<Tok<'a>>, from: usize, to: usize| {
         for (i, c) in body[from..to].char_indices() {
             if !c.is_whitespace() {
@@ -88,7 +90,7 @@ pub(super) fn tokenize<'a>(body: &'a str, quotes: &[Marked], keys: &'a mut Strin
         }
     };
     let mut pos = 0;
-    for w in text::words(body) {
+    for w in words {
         push_gap(&mut out, pos, w.start);
         out.push(Tok {
             start: w.start,
