@@ -74,7 +74,12 @@ pub(super) fn tokenize<'a>(body: &'a str, quotes: &[Marked], keys: &'a mut Strin
     // Room for a punctuation token after every word, so the vector seldom grows.
     let mut out = Vec::with_capacity(2 * words.len() + 1);
     let push_gap = |out: &mut Vec<Tok<'a>>, from: usize, to: usize| {
-        for (i, c) in body[from..to].char_indices() {
+        let gap = &body[from..to];
+        // Most gaps are one space: nothing to push, no characters to decode.
+        if gap.bytes().all(|b| b == b' ') {
+            return;
+        }
+        for (i, c) in gap.char_indices() {
             if !c.is_whitespace() {
                 let start = from + i;
                 let end = start + c.len_utf8();
