@@ -162,10 +162,10 @@ fn is_preposition(w: &str) -> bool {
     )
 }
 
-impl Ctx<'_, '_> {
-    fn word(&self, i: usize) -> Option<String> {
+impl<'a> Ctx<'_, 'a> {
+    fn word(&self, i: usize) -> Option<&'a str> {
         let t = self.toks.get(i)?;
-        (i >= self.a && i < self.b && t.is_free_word()).then(|| t.key().into_owned())
+        (i >= self.a && i < self.b && t.is_free_word()).then(|| t.key())
     }
 
     fn punct(&self, i: usize, c: &str) -> bool {
@@ -186,11 +186,11 @@ impl Ctx<'_, '_> {
         {
             return None;
         }
-        self.lex.cues(&w).iter().find_map(|cue| {
+        self.lex.cues(w).iter().find_map(|cue| {
             let ok = cue.words[1..]
                 .iter()
                 .enumerate()
-                .all(|(n, cw)| self.word(i + 1 + n).as_deref() == Some(cw.as_str()));
+                .all(|(n, cw)| self.word(i + 1 + n) == Some(cw.as_str()));
             ok.then_some((cue.words.len(), cue.kind))
         })
     }
@@ -198,11 +198,11 @@ impl Ctx<'_, '_> {
     /// A modifier phrase at `i` ("in a statement", "on Tuesday"): its length.
     fn modifier_at(&self, i: usize) -> Option<usize> {
         let w = self.word(i)?;
-        self.lex.modifiers(&w).iter().find_map(|m| {
+        self.lex.modifiers(w).iter().find_map(|m| {
             let ok = m[1..]
                 .iter()
                 .enumerate()
-                .all(|(n, mw)| self.word(i + 1 + n).as_deref() == Some(mw.as_str()));
+                .all(|(n, mw)| self.word(i + 1 + n) == Some(mw.as_str()));
             ok.then_some(m.len())
         })
     }
@@ -215,7 +215,7 @@ impl Ctx<'_, '_> {
             match self.word(j) {
                 // "Early described it": a name, not an adverb.
                 Some(w)
-                    if lexicon::is_aux_or_adverb(&w)
+                    if lexicon::is_aux_or_adverb(w)
                         && (j == self.a || !self.toks[j].is_capitalized()) =>
                 {
                     continue;
@@ -242,18 +242,18 @@ impl Ctx<'_, '_> {
             && self.toks[i - 1].end == self.toks[i].start
             && self.toks[i - 1].is_word()
             && (self.toks[i - 1].text.chars().count() == 1
-                || self.lex.is_title(&self.toks[i - 1].key()))
+                || self.lex.is_title(self.toks[i - 1].key()))
     }
 
     /// A word of time at `k`; "May" only as a month ("in May", "May 3"), since it
     /// is also a name.
     fn time_at(&self, k: usize) -> bool {
-        match self.word(k).as_deref() {
+        match self.word(k) {
             Some("may") => {
                 self.toks[k].is_capitalized()
                     && (self.word(k.wrapping_sub(1)).is_some_and(|p| {
                         matches!(
-                            p.as_str(),
+                            p,
                             "in" | "on"
                                 | "since"
                                 | "until"
@@ -286,28 +286,28 @@ impl Ctx<'_, '_> {
         };
         let h = &self.toks[head];
         let key = h.key();
-        if lexicon::is_pronoun(&key) {
+        if lexicon::is_pronoun(key) {
             return e - s == 1;
         }
         // "Many speculated", "That plan, some argue, …": a quantifier alone is a group.
-        if e - s == 1 && matches!(key.as_ref(), "many" | "most" | "some" | "several" | "few") {
+        if e - s == 1 && matches!(key, "many" | "most" | "some" | "several" | "few") {
             return true;
         }
         if h.is_possessive()
             || self.time_at(head)
-            || (lexicon::is_determiner(&key) && !is_number(&key))
-            || lexicon::is_np_stop(&key)
-            || is_preposition(&key)
+            || (lexicon::is_determiner(key) && !is_number(key))
+            || lexicon::is_np_stop(key)
+            || is_preposition(key)
         {
             return false;
         }
         let det = (s..head).any(|k| {
             self.toks[k].is_possessive()
-                || (self.toks[k].is_word() && lexicon::is_determiner(&self.toks[k].key()))
+                || (self.toks[k].is_word() && lexicon::is_determiner(self.toks[k].key()))
         });
-        (h.is_capitalized() && !(head == self.a && lexicon::is_common_capital(&key)))
-            || self.lex.noun(&key).is_some()
-            || (is_number(&key) && e - s == 1)
+        (h.is_capitalized() && !(head == self.a && lexicon::is_common_capital(key)))
+            || self.lex.noun(key).is_some()
+            || (is_number(key) && e - s == 1)
             || det
             || (key.len() > 3 && key.ends_with('s') && !key.ends_with("ss"))
     }
@@ -315,11 +315,11 @@ impl Ctx<'_, '_> {
     /// The noun phrase ending at token `j`, walking left.
     fn np_left(&self, j: usize) -> Option<Range<usize>> {
         let w = self.word(j)?;
-        if lexicon::is_pronoun(&w) {
+        if lexicon::is_pronoun(w) {
             return Some(j..j + 1);
         }
         // "Will wrote": a name, not the modal.
-        if lexicon::is_np_stop(&w) && self.toks[j].is_capitalized() && j > self.a {
+        if lexicon::is_np_stop(w) && self.toks[j].is_capitalized() && j > self.a {
             return Some(j..j + 1);
         }
         let mut s = j;
@@ -327,10 +327,10 @@ impl Ctx<'_, '_> {
         while s > self.a && n < 10 {
             let k = s - 1;
             if let Some(pw) = self.word(k) {
-                if lexicon::is_determiner(&pw) && pw != "that" {
+                if lexicon::is_determiner(pw) && pw != "that" {
                     s = k;
                     // "a spokesman for the campaign": go on past "for the".
-                    match self.word(k.wrapping_sub(1)).as_deref() {
+                    match self.word(k.wrapping_sub(1)) {
                         Some("of" | "for" | "at" | "from") if k > self.a => {
                             s = k - 1;
                             n += 2;
@@ -339,7 +339,7 @@ impl Ctx<'_, '_> {
                         _ => break,
                     }
                 }
-                if matches!(pw.as_str(), "of" | "for") {
+                if matches!(pw, "of" | "for") {
                     s = k;
                     n += 1;
                     continue;
@@ -355,13 +355,13 @@ impl Ctx<'_, '_> {
                     continue;
                 }
                 let name_word = self.toks[k].is_capitalized() && k > self.a;
-                if (lexicon::is_np_stop(&pw) && !name_word)
-                    || lexicon::is_pronoun(&pw)
+                if (lexicon::is_np_stop(pw) && !name_word)
+                    || lexicon::is_pronoun(pw)
                     || self.cue_at(k).is_some()
                 {
                     break;
                 }
-                if k == self.a && lexicon::is_common_capital(&pw) {
+                if k == self.a && lexicon::is_common_capital(pw) {
                     break;
                 }
                 // Before a name, only titles, roles and other names: "Republican
@@ -369,9 +369,9 @@ impl Ctx<'_, '_> {
                 let name_head = self.toks[j].is_capitalized();
                 if name_head
                     && !self.toks[k].is_capitalized()
-                    && self.lex.noun(&pw).is_none()
+                    && self.lex.noun(pw).is_none()
                     && !matches!(
-                        pw.as_str(),
+                        pw,
                         "former"
                             | "then"
                             | "late"
@@ -395,7 +395,7 @@ impl Ctx<'_, '_> {
             }
         }
         // A phrase cannot start with "of" or "for".
-        while s < j && matches!(self.word(s).as_deref(), Some("of" | "for")) {
+        while s < j && matches!(self.word(s), Some("of" | "for")) {
             s += 1;
         }
         self.valid_np(s, j + 1).then_some(s..j + 1)
@@ -404,14 +404,14 @@ impl Ctx<'_, '_> {
     /// A speaker phrase grown left over a few more words when that reaches a comma or
     /// a quotation: ""…," former presidential candidate Herman Cain said".
     fn extend_to_boundary(&self, np: Range<usize>) -> Range<usize> {
-        if np.len() == 1 && self.word(np.start).is_some_and(|w| lexicon::is_pronoun(&w)) {
+        if np.len() == 1 && self.word(np.start).is_some_and(lexicon::is_pronoun) {
             return np;
         }
         let mut s = np.start;
         while s > self.a && np.start - s < 7 {
             match self.word(s - 1) {
                 Some(w)
-                    if (!lexicon::is_np_stop(&w) || w == "and") && self.cue_at(s - 1).is_none() =>
+                    if (!lexicon::is_np_stop(w) || w == "and") && self.cue_at(s - 1).is_none() =>
                 {
                     s -= 1
                 }
@@ -419,7 +419,7 @@ impl Ctx<'_, '_> {
             }
         }
         let boundary = s > self.a
-            && self.word(s).as_deref() != Some("and")
+            && self.word(s) != Some("and")
             && (self.punct(s - 1, ",") || self.punct(s - 1, "—") || self.is_close(s - 1));
         if boundary && s < np.start {
             s..np.end
@@ -431,11 +431,11 @@ impl Ctx<'_, '_> {
     /// The noun phrase starting at token `k`, walking right, up to `limit`.
     fn np_right(&self, k: usize, limit: usize) -> Option<Range<usize>> {
         let first = self.word(k)?;
-        if lexicon::is_pronoun(&first) {
+        if lexicon::is_pronoun(first) {
             return Some(k..k + 1);
         }
         let name = self.toks[k].is_capitalized() && k > self.a;
-        if !name && (lexicon::is_np_stop(&first) || is_preposition(&first)) || self.time_at(k) {
+        if !name && (lexicon::is_np_stop(first) || is_preposition(first)) || self.time_at(k) {
             return None;
         }
         let mut e = k;
@@ -446,10 +446,10 @@ impl Ctx<'_, '_> {
                     && self.toks.get(e + 1).is_some_and(|t| t.is_capitalized());
                 if e > k
                     && !joins_names
-                    && ((lexicon::is_np_stop(&w) && !matches!(w.as_str(), "of" | "for" | "at"))
+                    && ((lexicon::is_np_stop(w) && !matches!(w, "of" | "for" | "at"))
                         || self.modifier_at(e).is_some()
-                        || (lexicon::is_determiner(&w)
-                            && !matches!(self.word(e - 1).as_deref(), Some("of" | "for" | "at"))))
+                        || (lexicon::is_determiner(w)
+                            && !matches!(self.word(e - 1), Some("of" | "for" | "at"))))
                 {
                     break;
                 }
@@ -460,7 +460,7 @@ impl Ctx<'_, '_> {
                 break;
             }
         }
-        while e > k && matches!(self.word(e - 1).as_deref(), Some("of" | "for" | "at")) {
+        while e > k && matches!(self.word(e - 1), Some("of" | "for" | "at")) {
             e -= 1;
         }
         (e > k && self.valid_np(k, e)).then_some(k..e)
@@ -495,13 +495,13 @@ impl Ctx<'_, '_> {
         if kind == CueKind::Address
             && let Some(w) = self.word(k)
             && !matches!(
-                w.as_str(),
+                w,
                 "that" | "about" | "if" | "whether" | "why" | "how" | "what" | "to"
             )
         {
             let mut e = k + 1;
             if !matches!(
-                w.as_str(),
+                w,
                 "him"
                     | "her"
                     | "them"
@@ -515,11 +515,11 @@ impl Ctx<'_, '_> {
                 while e < self.eff && e - k < 5 {
                     match self.word(e) {
                         Some(x)
-                            if !lexicon::is_np_stop(&x)
-                                && !lexicon::is_pronoun(&x)
+                            if !lexicon::is_np_stop(x)
+                                && !lexicon::is_pronoun(x)
                                 && self.modifier_at(e).is_none()
                                 && (self.toks[e].is_capitalized()
-                                    || lexicon::is_determiner(&self.toks[e - 1].key())
+                                    || lexicon::is_determiner(self.toks[e - 1].key())
                                     || self.toks[e - 1].is_capitalized()) =>
                         {
                             e += 1
@@ -547,47 +547,46 @@ impl Ctx<'_, '_> {
                 first_mod = false;
             }
             // "said Friday afternoon"
-            while self.word(k).is_some_and(|w| is_time_word(&w)) {
+            while self.word(k).is_some_and(is_time_word) {
                 k += 1;
             }
         }
         // "said in an interview with CNN that …": an adverbial before "that".
         // "said after the convention he would …": before a pronoun that starts a clause.
         // Not "appeared to suggest that …": a verb after "to" is what is reported.
-        let to_verb = self.word(k).as_deref() == Some("to") && self.cue_at(k + 1).is_some();
+        let to_verb = self.word(k) == Some("to") && self.cue_at(k + 1).is_some();
         // "joked about the cost", "agreed on a plan": the preposition's object
         // is what is reported; "said about half of …": an adverb of number.
-        let object = match self.word(k).as_deref() {
+        let object = match self.word(k) {
             // ("was asked about …" is a question, its asker unnamed.)
             Some("about" | "against") if !is_say(verb) && kind != CueKind::Address => {
-                self.word(k + 1).is_some_and(|w| !is_time_word(&w))
+                self.word(k + 1).is_some_and(|w| !is_time_word(w))
             }
             // ("chimed in on the radio": where, not what.)
             Some("on") if kind == CueKind::Evaluate => {
-                self.word(k + 1).is_some_and(|w| !is_time_word(&w))
+                self.word(k + 1).is_some_and(|w| !is_time_word(w))
             }
             Some("about") => self
                 .word(k + 1)
-                .is_some_and(|w| is_number(&w) || matches!(w.as_str(), "half" | "a" | "one")),
+                .is_some_and(|w| is_number(w) || matches!(w, "half" | "a" | "one")),
             _ => false,
         };
         if object {
-            if self.word(k).as_deref() != Some("about") || !is_say(verb) {
+            if self.word(k) != Some("about") || !is_say(verb) {
                 k += 1;
             }
-        } else if !to_verb && self.word(k).is_some_and(|w| is_preposition(&w)) {
+        } else if !to_verb && self.word(k).is_some_and(is_preposition) {
             let mut m = k;
             while m < self.eff && m - k < 10 && self.toks[m].is_free_word() {
                 let w = self.word(m);
-                if w.as_deref() == Some("that") {
+                if w == Some("that") {
                     k = m;
                     break;
                 }
                 if m > k + 1
                     && m - k <= 6
-                    && w.as_deref()
-                        .is_some_and(|w| matches!(w, "he" | "she" | "they" | "we" | "i" | "it"))
-                    && self.word(m - 1).is_some_and(|p| !is_preposition(&p))
+                    && w.is_some_and(|w| matches!(w, "he" | "she" | "they" | "we" | "i" | "it"))
+                    && self.word(m - 1).is_some_and(|p| !is_preposition(p))
                 {
                     k = m;
                     break;
@@ -610,13 +609,13 @@ impl Ctx<'_, '_> {
         }
         // "said of the decision.", "said when asked": an adverbial, not a report; but
         // "urged them to act", "wants to run" report what follows.
-        let infinitive = (kind != CueKind::Speech || takes_infinitive(verb))
-            && self.word(k).as_deref() == Some("to");
+        let infinitive =
+            (kind != CueKind::Speech || takes_infinitive(verb)) && self.word(k) == Some("to");
         if !infinitive
             && !object
             && self
                 .word(k)
-                .is_some_and(|w| (is_preposition(&w) || is_subordinator(&w)) && w != "that")
+                .is_some_and(|w| (is_preposition(w) || is_subordinator(w)) && w != "that")
             && !(k..self.eff).any(|m| self.toks[m].kind == Kind::Open)
         {
             return (None, display, false);
@@ -649,7 +648,7 @@ impl Ctx<'_, '_> {
             && (self.punct(cs, ",")
                 || self.word(cs).is_some_and(|w| {
                     matches!(
-                        w.as_str(),
+                        w,
                         "but"
                             | "and"
                             | "so"
@@ -687,12 +686,9 @@ impl Ctx<'_, '_> {
             let named = self.toks[np.end - 1].is_capitalized();
             // A short phrase with a tail ("Six newspapers in the state") is all one.
             let all_words = (np.end..seg.end).all(|k| self.toks[k].is_free_word());
-            let tail = self.word(np.end).is_some_and(|w| {
-                matches!(
-                    w.as_str(),
-                    "in" | "of" | "for" | "at" | "from" | "on" | "with"
-                )
-            });
+            let tail = self
+                .word(np.end)
+                .is_some_and(|w| matches!(w, "in" | "of" | "for" | "at" | "from" | "on" | "with"));
             (np.end == seg.end || (all_words && tail && seg.len() <= 10))
                 .then(|| (seg.clone(), named))
         };
@@ -716,7 +712,7 @@ impl Ctx<'_, '_> {
         let mut s = self.skip_dateline(self.a);
         while self
             .word(s)
-            .is_some_and(|w| matches!(w.as_str(), "but" | "and" | "so" | "yet" | "still" | "then"))
+            .is_some_and(|w| matches!(w, "but" | "and" | "so" | "yet" | "still" | "then"))
         {
             s += 1;
         }
@@ -756,13 +752,13 @@ impl Ctx<'_, '_> {
     /// before the verb.
     fn subject_at(&self, s: usize) -> Option<Range<usize>> {
         let first = self.word(s)?;
-        if lexicon::is_pronoun(&first) {
+        if lexicon::is_pronoun(first) {
             return Some(s..s + 1);
         }
-        if is_time_word(&first)
+        if is_time_word(first)
             || (first.ends_with("ly") && first.len() > 4)
             || matches!(
-                first.as_str(),
+                first,
                 "likewise" | "first" | "second" | "finally" | "instead"
             )
         {
@@ -772,7 +768,7 @@ impl Ctx<'_, '_> {
         if (first.ends_with("ing") || first.ends_with("ed"))
             && self
                 .word(s + 1)
-                .is_some_and(|w| is_preposition(&w) || lexicon::is_determiner(&w))
+                .is_some_and(|w| is_preposition(w) || lexicon::is_determiner(w))
         {
             return None;
         }
@@ -782,7 +778,7 @@ impl Ctx<'_, '_> {
                 || self.lex.cues(w).iter().any(|c| c.words.len() == 1)
         };
         let mut e = s;
-        if self.toks[s].is_capitalized() && !lexicon::is_common_capital(&first) {
+        if self.toks[s].is_capitalized() && !lexicon::is_common_capital(first) {
             while e < self.eff
                 && (self.toks[e].is_capitalized() || self.is_initial_period(e))
                 && !self.toks[e].is_possessive()
@@ -792,17 +788,12 @@ impl Ctx<'_, '_> {
             if e < self.eff && self.toks[e].is_possessive() {
                 e += 1;
                 let stop = e + 3;
-                while e < stop.min(self.eff) && self.word(e).is_some_and(|w| !verbish(&w)) {
+                while e < stop.min(self.eff) && self.word(e).is_some_and(|w| !verbish(w)) {
                     e += 1;
                 }
             } else if let Some(role) = (e..self.eff.min(e + 3))
-                .take_while(|&k| self.word(k).is_some_and(|w| !verbish(&w)))
-                .find(|&k| {
-                    matches!(
-                        self.lex.noun(&self.toks[k].key()),
-                        Some(lexicon::Noun::Role)
-                    )
-                })
+                .take_while(|&k| self.word(k).is_some_and(|w| !verbish(w)))
+                .find(|&k| matches!(self.lex.noun(self.toks[k].key()), Some(lexicon::Noun::Role)))
                 && self
                     .toks
                     .get(role + 1)
@@ -818,7 +809,7 @@ impl Ctx<'_, '_> {
                     e += 1;
                 }
             }
-        } else if (lexicon::is_determiner(&first) && first != "that")
+        } else if (lexicon::is_determiner(first) && first != "that")
             || first.chars().all(|c| c.is_ascii_digit())
         {
             e = s + 1;
@@ -830,7 +821,7 @@ impl Ctx<'_, '_> {
             while e < stop.min(self.eff)
                 && self
                     .word(e)
-                    .is_some_and(|w| !verbish(&w) && !is_preposition(&w))
+                    .is_some_and(|w| !verbish(w) && !is_preposition(w))
             {
                 e += 1;
             }
@@ -919,7 +910,7 @@ fn in_document_frame(cx: &Ctx, ui: usize) -> Option<Frame> {
         let mut k = i + 1;
         while k < cx.eff && k - i <= 8 {
             match cx.word(k) {
-                Some(w) if is_finding_doc(&w) => return Some(i + 1..k + 1),
+                Some(w) if is_finding_doc(w) => return Some(i + 1..k + 1),
                 Some(_) => k += 1,
                 None if cx.punct(k, "/") || cx.punct(k, "-") || cx.punct(k, "'") => k += 1,
                 None => return None,
@@ -929,7 +920,7 @@ fn in_document_frame(cx: &Ctx, ui: usize) -> Option<Frame> {
     };
     let words = |r: Range<usize>| r.filter(|&k| cx.word(k).is_some()).count();
     // Fronted: "In a new survey released Sunday, most voters …".
-    if cx.word(s).as_deref() == Some("in")
+    if cx.word(s) == Some("in")
         && let Some(np) = doc_np(s)
         && let Some(comma) = (np.end..cx.eff.min(np.end + 8)).find(|&k| cx.punct(k, ","))
         && words(comma + 1..cx.eff) >= 4
@@ -940,7 +931,7 @@ fn in_document_frame(cx: &Ctx, ui: usize) -> Option<Frame> {
     let i = (s + 4..cx.eff)
         .rev()
         .take(12)
-        .find(|&k| cx.word(k).as_deref() == Some("in"))?;
+        .find(|&k| cx.word(k) == Some("in"))?;
     let np = doc_np(i)?;
     let tail_ok = np.end == cx.eff || cx.punct(np.end, ",");
     let mut end = i;
@@ -974,7 +965,7 @@ fn colon_speaker_frame(toks: &[Tok], units: &[Unit], ui: usize) -> Option<Frame>
                 .collect::<Vec<_>>()
                 .join(" "),
         )
-        && !lexicon::is_common_capital(&toks[a].key());
+        && !lexicon::is_common_capital(toks[a].key());
     if !ok || colon + 1 >= b || toks[colon + 1].kind == Kind::Open {
         return None;
     }
@@ -1038,7 +1029,7 @@ fn quote_then_verb(cx: &Ctx, ui: usize, open: usize, close: usize) -> Option<Fra
     let verb = |m: usize| {
         cx.word(m).is_some_and(|w| {
             (w.ends_with("ed") || w == "read")
-                && !lexicon::is_np_stop(&w)
+                && !lexicon::is_np_stop(w)
                 && !cx.toks[m].is_capitalized()
         })
     };
@@ -1046,7 +1037,7 @@ fn quote_then_verb(cx: &Ctx, ui: usize, open: usize, close: usize) -> Option<Fra
         m >= cx.eff
             || cx.punct(m, ",")
             || cx.modifier_at(m).is_some()
-            || cx.word(m).is_some_and(|w| is_preposition(&w))
+            || cx.word(m).is_some_and(is_preposition)
     };
     let start = if open == cx.a + 1 || open == cx.a {
         cx.a
@@ -1132,18 +1123,18 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
     if i > cx.a
         && cx.toks[i - 1].is_possessive()
         && cx.toks[i - 1].is_free_word()
-        && (kind == CueKind::Noun || is_noun_cue(&word))
+        && (kind == CueKind::Noun || is_noun_cue(word))
     {
         // Only a clause: "Vale's plan to …", "Vale's criticism of …" are as often
         // what someone else reports.
-        let k = match cx.word(cue_end).as_deref() {
+        let k = match cx.word(cue_end) {
             Some("that") => cue_end,
             _ => return None,
         };
         let mut s = i - 1;
         while s > cx.a && i - 1 - s < 4 && cx.toks[s - 1].is_free_word() && {
             let t = &cx.toks[s - 1];
-            t.is_capitalized() && !lexicon::is_common_capital(&t.key())
+            t.is_capitalized() && !lexicon::is_common_capital(t.key())
                 || cx.is_initial_period(s - 1)
         } {
             s -= 1;
@@ -1165,23 +1156,23 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
     let adjective = word.ends_with("ed")
         && i > cx.a
         && cx.word(i - 1).is_some_and(|w| {
-            w.chars().all(|c| c.is_ascii_digit()) || matches!(w.as_str(), "the" | "a" | "an")
+            w.chars().all(|c| c.is_ascii_digit()) || matches!(w, "the" | "a" | "an")
         })
         && cx.word(cue_end).is_some_and(|w| {
             !cx.toks[cue_end].is_capitalized()
                 && w != "that"
                 && w != "to"
-                && !is_preposition(&w)
-                && !lexicon::is_pronoun(&w)
+                && !is_preposition(w)
+                && !lexicon::is_pronoun(w)
         });
-    if adjective || (word == "states" && cx.word(i.wrapping_sub(1)).as_deref() == Some("united")) {
+    if adjective || (word == "states" && cx.word(i.wrapping_sub(1)) == Some("united")) {
         return None;
     }
     // "is demanding", "has been saying": a finite verb, not a participle.
     let progressive = word.ends_with("ing")
         && (left.map_or(cx.a, |j| j + 1)..i).any(|k| {
             matches!(
-                cx.word(k).as_deref(),
+                cx.word(k),
                 Some("is" | "was" | "are" | "were" | "been" | "am")
             )
         });
@@ -1190,7 +1181,7 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
     // …": the phrase after "by" speaks, of the phrase before the verb.
     if word.ends_with("ed")
         && matches!(kind, CueKind::Evaluate | CueKind::Speech)
-        && cx.word(cue_end).as_deref() == Some("by")
+        && cx.word(cue_end) == Some("by")
         && let Some(src) = cx.np_right(cue_end + 1, cx.eff)
         && let Some(j) = left
         && cx.toks[j].is_free_word()
@@ -1200,7 +1191,7 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
         let cut = (src.start + 1..src.end)
             .find(|&k| {
                 cx.word(k)
-                    .is_some_and(|w| matches!(w.as_str(), "for" | "as" | "over"))
+                    .is_some_and(|w| matches!(w, "for" | "as" | "over"))
             })
             .unwrap_or(src.end);
         let src = src.start..cut;
@@ -1208,7 +1199,7 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
         frame.content.push(obj);
         if cx
             .word(src.end)
-            .is_some_and(|w| matches!(w.as_str(), "for" | "as" | "over"))
+            .is_some_and(|w| matches!(w, "for" | "as" | "over"))
         {
             frame.content.push(src.end..cx.clause_end(src.end));
         }
@@ -1217,7 +1208,7 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
     // "was charged with", "is supported by": the subject is not the speaker.
     let passive = (left.map_or(cx.a, |j| j + 1)..i).any(|k| {
         matches!(
-            cx.word(k).as_deref(),
+            cx.word(k),
             Some("is" | "was" | "are" | "were" | "be" | "been" | "being")
         )
     });
@@ -1225,7 +1216,7 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
         && word != "expected"
         && (word.ends_with("ed")
             || matches!(
-                word.as_str(),
+                word,
                 "told"
                     | "said"
                     | "shown"
@@ -1238,31 +1229,31 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
                     | "sought"
                     | "heard"
             ))
-        && !matches!(word.as_str(), "asked")
+        && !matches!(word, "asked")
     {
         return None;
     }
     // "seems to", "appeared likely": only so are they about what someone thinks.
     if matches!(
-        word.as_str(),
+        word,
         "seems" | "seemed" | "seem" | "appears" | "appeared" | "appear"
     ) && !matches!(
-        cx.word(cue_end).as_deref(),
+        cx.word(cue_end),
         Some("to" | "that" | "likely" | "unlikely" | "poised" | "ready" | "set" | "eager")
     ) {
         return None;
     }
     // "when asked about …", "Asked whether …": a question, no one named.
-    if matches!(word.as_str(), "asked" | "asking")
+    if matches!(word, "asked" | "asking")
         && left.is_none_or(|j| {
             matches!(
-                cx.word(j).as_deref(),
+                cx.word(j),
                 Some("when" | "was" | "were" | "being" | "been" | "after" | "if" | "is" | "are")
             )
         })
     {
         let mut k = cue_end;
-        if cx.word(k).as_deref() == Some("about") {
+        if cx.word(k) == Some("about") {
             k += 1;
         }
         let end = (k..cx.eff)
@@ -1299,7 +1290,7 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
                         None => Source::Unnamed,
                     };
                 }
-            } else if matches!(w.as_ref(), "and" | "but") || (participle && w == "by") {
+            } else if matches!(w, "and" | "but") || (participle && w == "by") {
                 frame.source = Source::Inherit(usize::MAX);
             } else if w == "to" && !participle {
                 // "took to Twitter to say thanks": the sentence's subject says it.
@@ -1308,7 +1299,7 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
                 frame.source = Source::Np(np);
             } else if participle {
                 // "issued a statement saying …": the unit's subject speaks.
-                if !matches!(cx.lex.noun(&w), Some(lexicon::Noun::Document)) {
+                if !matches!(cx.lex.noun(w), Some(lexicon::Noun::Document)) {
                     return None;
                 }
                 let np = cx.unit_subject().filter(|np| np.end <= j)?;
@@ -1327,14 +1318,14 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
                     let p = (j.saturating_sub(3).max(cx.a)..j).rev().find(|&k| {
                         cx.word(k).is_some_and(|p| {
                             matches!(
-                                p.as_str(),
+                                p,
                                 "in" | "on" | "at" | "last" | "this" | "early" | "late" | "next"
                             )
                         })
                     })?;
                     let p = if cx
                         .word(p.wrapping_sub(1))
-                        .is_some_and(|w| matches!(w.as_str(), "in" | "on" | "at"))
+                        .is_some_and(|w| matches!(w, "in" | "on" | "at"))
                     {
                         p - 1
                     } else {
@@ -1346,13 +1337,13 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
                 // a pronoun or a speaker word makes them verbs.
                 // The head is the noun before "of": "a video of the episode shows".
                 let head_at = (np.start + 1..np.end)
-                    .find(|&k| cx.word(k).as_deref() == Some("of"))
+                    .find(|&k| cx.word(k) == Some("of"))
                     .map_or(np.end - 1, |k| k - 1);
                 let head = &cx.toks[head_at];
                 // ("Republican claims", "Democratic calls for": an adjective.)
                 let adjective = np.len() == 1
                     && matches!(
-                        head.key().as_ref(),
+                        head.key(),
                         "republican"
                             | "democratic"
                             | "democrat"
@@ -1368,15 +1359,15 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
                     && word.ends_with('s')
                     && (adjective
                         || !(head.is_capitalized()
-                            || lexicon::is_pronoun(&head.key())
-                            || cx.lex.noun(&head.key()).is_some()))
+                            || lexicon::is_pronoun(head.key())
+                            || cx.lex.noun(head.key()).is_some()))
                 {
                     return None;
                 }
                 // "the call-in show", "a heated dispute": a cue's base form right
                 // after a singular noun is that noun's head, not its verb.
                 let plural = |t: &Tok| {
-                    t.is_capitalized() || is_number(&t.key()) || takes_plural_verb(&t.key())
+                    t.is_capitalized() || is_number(t.key()) || takes_plural_verb(t.key())
                 };
                 // ("many on the island believe": the subject is before the
                 // preposition.)
@@ -1384,9 +1375,9 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
                     .start
                     .checked_sub(1)
                     .and_then(|p| cx.word(p))
-                    .is_some_and(|w| is_preposition(&w) || w == "of");
+                    .is_some_and(|w| is_preposition(w) || w == "of");
                 if j + 1 == i
-                    && is_base_form(&word)
+                    && is_base_form(word)
                     && !in_pp
                     && !plural(head)
                     && !plural(&cx.toks[np.end - 1])
@@ -1396,9 +1387,9 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
                 // "leaders on the ground told": the phrase before the preposition.
                 let np = match np.start.checked_sub(1) {
                     Some(p)
-                        if cx.word(p).is_some_and(|w| {
-                            matches!(w.as_str(), "on" | "in" | "at" | "from" | "with")
-                        }) =>
+                        if cx
+                            .word(p)
+                            .is_some_and(|w| matches!(w, "on" | "in" | "at" | "from" | "with")) =>
                     {
                         match p.checked_sub(1).and_then(|q| cx.np_left(q)) {
                             Some(outer) if outer.start < p => outer.start..np.end,
@@ -1444,17 +1435,16 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
             } else if let Some(np) = appositive {
                 subject_start = Some(np.start);
                 frame.source = Source::Np(np);
-            } else if let Some(np) = (kind == CueKind::Speech
-                || matches!(word.as_str(), "asked" | "asks"))
-            .then(|| cx.np_right(cue_end, cx.eff))
-            .flatten()
+            } else if let Some(np) = (kind == CueKind::Speech || matches!(word, "asked" | "asks"))
+                .then(|| cx.np_right(cue_end, cx.eff))
+                .flatten()
                 && (np.end >= cx.eff
                     || after_quote
                     || cx.punct(np.end, ",")
                     || cx.punct(np.end, "(")
                     || cx.punct(np.end, "—")
                     || cx.modifier_at(np.end).is_some()
-                    || cx.word(np.end).is_some_and(|w| is_preposition(&w)))
+                    || cx.word(np.end).is_some_and(is_preposition))
             {
                 // "…," said Petrenko.
                 let mut before_end = j + usize::from(cx.is_close(j));
@@ -1471,7 +1461,7 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
                 };
                 let np_end = np.end;
                 frame.source = Source::Np(np);
-                if let (Some(r), _, colon) = cx.after(kind, &word, after_np)
+                if let (Some(r), _, colon) = cx.after(kind, word, after_np)
                     && cx.toks[r.start].kind == Kind::Open
                 {
                     frame.content.push(r);
@@ -1479,8 +1469,7 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
                 } else if inverted {
                     // The rest of the clause, past ", who …," after the name.
                     let appos = cx.word(np_end + 1).is_some_and(|w| {
-                        matches!(w.as_str(), "who" | "whose" | "which")
-                            || lexicon::is_determiner(&w)
+                        matches!(w, "who" | "whose" | "which") || lexicon::is_determiner(w)
                     });
                     let from = if appos && after_np < cx.eff && after_np != np_end {
                         after_np + 1
@@ -1507,7 +1496,7 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
             } else {
                 np.end
             };
-            let (r, _, colon) = cx.after(kind, &word, after_np);
+            let (r, _, colon) = cx.after(kind, word, after_np);
             frame.source = Source::Np(np);
             match r {
                 Some(r) => frame.content.push(r),
@@ -1530,23 +1519,20 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
     }
     // "Petrenko is expected to visit": someone else's expectation, no one named; but
     // "expected to say" reports.
-    if word == "expected"
-        && cx.word(cue_end).as_deref() == Some("to")
-        && cx.cue_at(cue_end + 1).is_none()
-    {
+    if word == "expected" && cx.word(cue_end) == Some("to") && cx.cue_at(cue_end + 1).is_none() {
         frame.source = Source::Unnamed;
     }
-    let (mut after, display, colon) = cx.after(kind, &word, cue_end);
+    let (mut after, display, colon) = cx.after(kind, word, cue_end);
     // "As the Courier reported, the mill will close": the clause after the comma.
     let mut as_clause = false;
     if after.is_none()
         && let Some(s) = subject_start
         && s > cx.a
-        && cx.word(s - 1).as_deref() == Some("as")
+        && cx.word(s - 1) == Some("as")
         && (s - 1 == cx.a
             || cx
                 .word(s - 2)
-                .is_some_and(|w| matches!(w.as_str(), "and" | "but" | "so")))
+                .is_some_and(|w| matches!(w, "and" | "but" | "so")))
         && cx.punct(display, ",")
         && display + 1 < cx.eff
         && cx.cue_at(display + 1).is_none()
@@ -1563,7 +1549,7 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
         && !as_clause
         && cx.word(s - 1).is_some_and(|w| {
             matches!(
-                w.as_str(),
+                w,
                 "while"
                     | "although"
                     | "though"
@@ -1599,7 +1585,7 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
     {
         let mut p = s - 1;
         // "…, as police have said."
-        if cx.word(p).as_deref() == Some("as") && after.is_none() && p > cx.a {
+        if cx.word(p) == Some("as") && after.is_none() && p > cx.a {
             p -= 1;
         }
         if cx.punct(p, ",") || cx.punct(p, "—") || cx.is_close(p) {
@@ -1622,7 +1608,7 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
                 // but ""…," she told POLITICO that …" goes on.
                 let that = after
                     .as_ref()
-                    .is_some_and(|r| cx.word(r.start).as_deref() == Some("that"));
+                    .is_some_and(|r| cx.word(r.start) == Some("that"));
                 if quote_before && !after_opens && !that {
                     after = None;
                 }
@@ -1813,7 +1799,7 @@ fn resolve_nesting(cx: &Ctx, frames: &mut Vec<Frame>, first: usize) {
             // "Asked what that means, Petrenko said …": the question is its own
             // report, and the answer's report starts after it.
             let question = matches!(frames[y].source, Source::Unnamed)
-                && matches!(cx.word(frames[y].cue.start).as_deref(), Some("asked"))
+                && matches!(cx.word(frames[y].cue.start), Some("asked"))
                 && frames[y].cue.start <= cx.a + 1;
             let q_end = frames[y].content.last().map_or(0, |r| r.end);
             if question {
@@ -1866,10 +1852,10 @@ fn resolve_nesting(cx: &Ctx, frames: &mut Vec<Frame>, first: usize) {
                 && (cx.toks[end - 1].is_punct(",")
                     || cx.toks[end - 1].is_punct(";")
                     || matches!(
-                        cx.toks[end - 1].key().as_ref(),
+                        cx.toks[end - 1].key(),
                         "and" | "but" | "while" | "whereas" | "although" | "though" | "yet"
                     )
-                    || lexicon::is_aux_or_adverb(&cx.toks[end - 1].key()))
+                    || lexicon::is_aux_or_adverb(cx.toks[end - 1].key()))
             {
                 end -= 1;
             }
@@ -1974,10 +1960,10 @@ fn fronted_in_that(cx: &Ctx, comma: usize) -> bool {
     (comma.saturating_sub(12).max(cx.a)..comma)
         .rev()
         .take_while(|&k| !cx.punct(k, ",") && !cx.punct(k, ";"))
-        .find(|&k| cx.word(k).as_deref() == Some("that"))
+        .find(|&k| cx.word(k) == Some("that"))
         .is_some_and(|t| {
             cx.word(t + 1)
-                .is_some_and(|w| is_preposition(&w) || is_subordinator(&w))
+                .is_some_and(|w| is_preposition(w) || is_subordinator(w))
         })
 }
 
@@ -1987,14 +1973,14 @@ fn coordinated(cx: &Ctx, subject: usize) -> Option<usize> {
     while p > cx.a
         && cx
             .word(p)
-            .is_some_and(|w| matches!(w.as_str(), "only" | "even" | "just" | "also" | "still"))
+            .is_some_and(|w| matches!(w, "only" | "even" | "just" | "also" | "still"))
     {
         p -= 1;
     }
     if cx.punct(p, ";") || cx.punct(p, "—") {
         return Some(subject);
     }
-    match cx.word(p).as_deref() {
+    match cx.word(p) {
         Some("but" | "while" | "whereas" | "although" | "though" | "yet") => Some(p),
         // "donations, which he said were …"
         Some("which" | "who") if p > cx.a && cx.punct(p - 1, ",") => Some(p),

@@ -39,6 +39,12 @@ fn is_single(c: char) -> bool {
     matches!(c, '\'' | '‘' | '’' | '‚' | '‹' | '›')
 }
 
+/// Whether a quotation mark may start at byte `b`: the ASCII marks, and every
+/// non-ASCII character (the curly and angle marks are among them).
+fn may_be_mark(b: u8) -> bool {
+    b == b'"' || b == b'\'' || !b.is_ascii()
+}
+
 /// A mark here may open: start of paragraph, after a space, an opening bracket or dash.
 fn open_ctx(prev: Option<char>) -> bool {
     match prev {
@@ -150,26 +156,34 @@ pub(super) fn find(text: &str, paras: &[Range<usize>]) -> Vec<Marked> {
         let mut dbl = carry.take();
         let mut sgl: Option<Open> = None;
         let mut prev: Option<char> = None;
-        let mut iter = p.char_indices().peekable();
+        let mut i = 0;
         if dbl.is_some() {
             // The reopening mark belongs to the quotation already open.
             for _ in 0..reopen_len(p) {
-                if let Some((_, c)) = iter.next() {
+                if let Some(c) = p[i..].chars().next() {
                     prev = Some(c);
+                    i += c.len_utf8();
                 }
             }
         }
-        while let Some((i, mut c)) = iter.next() {
-            let mut next = iter.peek().map(|&(_, n)| n);
-            let at = para.start + i;
+        while let Some(skip) = p.as_bytes()[i..].iter().position(|&b| may_be_mark(b)) {
+            // Nothing but marks changes the state: jump to the next one.
+            if skip > 0 {
+                i += skip;
+                prev = p[..i].chars().next_back();
+            }
+            let Some(mut c) = p[i..].chars().next() else {
+                break;
+            };
             let mut len = c.len_utf8();
+            let mut next = p[i + len..].chars().next();
+            let at = para.start + i;
             // Two single marks make a double one: ''quoted'' (some newspapers' style).
             if let Some(n) = next
                 && matches!((c, n), ('\'', '\'') | ('‘', '‘') | ('’', '’'))
             {
-                iter.next();
                 len += n.len_utf8();
-                next = iter.peek().map(|&(_, n)| n);
+                next = p[i + len..].chars().next();
                 c = match c {
                     '‘' => '“',
                     '’' => '”',
@@ -235,6 +249,7 @@ pub(super) fn find(text: &str, paras: &[Range<usize>]) -> Vec<Marked> {
                 }
             }
             prev = Some(c);
+            i += len;
         }
         if let Some(o) = dbl {
             let reopened = paras

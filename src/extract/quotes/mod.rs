@@ -69,7 +69,8 @@ pub fn extract_quotes(article: &Article, people: &[Person]) -> Vec<Quote> {
 fn text_quotes(body: &str, title: &str, people: &[Person]) -> Vec<Quote> {
     let paras = text::paragraphs(body);
     let marks = marks::find(body, &paras);
-    let toks = tokens::tokenize(body, &marks);
+    let mut keys = String::new();
+    let toks = tokens::tokenize(body, &marks, &mut keys);
     let units = tokens::units(body, &toks, &marks);
     if units.is_empty() {
         return Vec::new();
@@ -536,7 +537,7 @@ impl Assembler<'_, '_> {
         }
         if s < colon
             && self.toks[s].is_capitalized()
-            && !lexicon::is_common_capital(&self.toks[s].key())
+            && !lexicon::is_common_capital(self.toks[s].key())
         {
             return Some(s..colon);
         }
@@ -558,19 +559,19 @@ impl Assembler<'_, '_> {
         // "And Petrenko gloated:", "As Petrenko put it:".
         if s + 1 < limit
             && matches!(
-                self.toks[s].key().as_ref(),
+                self.toks[s].key(),
                 "and" | "but" | "so" | "yet" | "then" | "as"
             )
         {
             s += 1;
         }
         let key = self.toks[s].key();
-        if matches!(key.as_ref(), "he" | "she") {
+        if matches!(key, "he" | "she") {
             return Some(s..s + 1);
         }
         let first = if key == "the" { s + 1 } else { s };
         let t = self.toks.get(first)?;
-        if !t.is_capitalized() || lexicon::is_common_capital(&t.key()) {
+        if !t.is_capitalized() || lexicon::is_common_capital(t.key()) {
             return None;
         }
         let mut e = first + 1;
@@ -608,7 +609,7 @@ impl Assembler<'_, '_> {
     fn scare(&self, q: usize, k: usize) -> Scare {
         let before: Vec<String> = (k.saturating_sub(3)..k)
             .filter(|&j| self.toks[j].is_word())
-            .map(|j| self.toks[j].key().into_owned())
+            .map(|j| self.toks[j].key().to_owned())
             .collect();
         if is_scare_lead(&before) {
             return Scare::Yes;
@@ -639,7 +640,7 @@ impl Assembler<'_, '_> {
         let work_before = before.last().is_some_and(|w| is_work_noun(w));
         let work_after = after
             .iter()
-            .any(|w| is_work_noun(w) || w == "radio" || w == "show");
+            .any(|w| is_work_noun(w) || *w == "radio" || *w == "show");
         // "on CBS's “Face the Nation”", "told MSNBC's “Morning Joe”".
         let show = k > 0
             && (self.toks[k - 1].is_possessive()

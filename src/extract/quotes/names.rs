@@ -82,11 +82,23 @@ fn is_acronym(t: &str) -> bool {
     letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
 }
 
+/// `text` without every repeat of `suffix` at its end: `str::trim_end_matches`
+/// with a `&str` pattern, which sets up a substring searcher on every call.
+fn trim_end_all<'t>(mut text: &'t str, suffix: &str) -> &'t str {
+    if suffix.is_empty() {
+        return text;
+    }
+    while let Some(rest) = text.strip_suffix(suffix) {
+        text = rest;
+    }
+    text
+}
+
 /// Normal form of a title word: "sen" and "senator" are one title.
-pub(super) fn title_key(words: &[String]) -> String {
+pub(super) fn title_key(words: &[&str]) -> String {
     words
         .iter()
-        .map(|w| match w.as_str() {
+        .map(|&w| match w {
             "sen" => "senator",
             "gov" => "governor",
             "rep" | "congressman" | "congresswoman" => "representative",
@@ -163,7 +175,8 @@ impl Names {
         let title_words = text::words(title);
         let capitals = title_words.iter().filter(|w| w.is_capitalized()).count();
         if !title_words.is_empty() && capitals * 2 <= title_words.len() + 1 && title.len() < 1000 {
-            let t_toks = tokens::tokenize(title, &[]);
+            let mut t_keys = String::new();
+            let t_toks = tokens::tokenize(title, &[], &mut t_keys);
             let t_units = tokens::units(title, &t_toks, &[]);
             names.scan(title, &t_toks, &t_units, false);
         }
@@ -188,7 +201,7 @@ impl Names {
                 // "Said Petrenko, …", "Stated Brandt:": a verb that opens the
                 // sentence is no part of the name after it.
                 if i == unit.toks.start
-                    && lex.cues(&toks[i].key()).iter().any(|c| c.words.len() == 1)
+                    && lex.cues(toks[i].key()).iter().any(|c| c.words.len() == 1)
                     && toks.get(i + 1).is_some_and(|n| n.is_capitalized())
                 {
                     i += 1;
@@ -202,16 +215,15 @@ impl Names {
                     let ok = if t.is_capitalized() {
                         t.text != "I"
                     } else if t.is_word() {
-                        is_connector(&t.key())
-                            && toks.get(j + 1).is_some_and(|n| n.is_capitalized())
+                        is_connector(t.key()) && toks.get(j + 1).is_some_and(|n| n.is_capitalized())
                     } else {
                         // The period of an initial or an abbreviated title: "W.", "Sen."
                         t.is_punct(".")
                             && prev.is_some_and(|p| {
                                 p.end == t.start
                                     && (p.text.chars().count() == 1
-                                        || lex.is_title(&p.key())
-                                        || is_suffix(&p.key()))
+                                        || lex.is_title(p.key())
+                                        || is_suffix(p.key()))
                             })
                             && toks.get(j + 1).is_some_and(|n| n.is_capitalized())
                     };
@@ -238,14 +250,14 @@ impl Names {
         let mut s = run.start;
         // A common word that starts a sentence or a quotation is not a name.
         let at_start = s == unit.toks.start || (s > 0 && toks[s - 1].kind == Kind::Open);
-        if at_start && lexicon::is_common_capital(&toks[s].key()) {
+        if at_start && lexicon::is_common_capital(toks[s].key()) {
             s += 1;
         }
         let words: Vec<usize> = (s..run.end).filter(|&k| toks[k].is_word()).collect();
         // The name starts after the last title word that has a name after it.
         let mut name_from = 0;
         for (n, &k) in words.iter().enumerate() {
-            if n + 1 < words.len() && lex.is_title(&toks[k].key()) {
+            if n + 1 < words.len() && lex.is_title(toks[k].key()) {
                 name_from = n + 1;
             }
         }
@@ -253,20 +265,20 @@ impl Names {
             return;
         };
         // "Critics said", "Republicans say": a group, not a name.
-        if words.len() - name_from == 1 && lex.noun(&toks[first].key()) == Some(Noun::Group) {
+        if words.len() - name_from == 1 && lex.noun(toks[first].key()) == Some(Noun::Group) {
             return;
         }
         let last = *words.last().unwrap_or(&first);
         let mut title_from = name_from;
-        while title_from > 0 && lex.is_title(&toks[words[title_from - 1]].key()) {
+        while title_from > 0 && lex.is_title(toks[words[title_from - 1]].key()) {
             title_from -= 1;
         }
-        let title_words: Vec<String> = words[title_from..name_from]
+        let title_words: Vec<&str> = words[title_from..name_from]
             .iter()
-            .map(|&k| toks[k].key().into_owned())
+            .map(|&k| toks[k].key())
             .filter(|w| {
                 !matches!(
-                    w.as_str(),
+                    *w,
                     "former" | "democrat" | "democratic" | "republican" | "gop" | "independent"
                 )
             })
@@ -279,36 +291,30 @@ impl Names {
         let former = words[title_from..name_from]
             .iter()
             .any(|&k| toks[k].key() == "former")
-            || matches!(
-                before_title.as_deref(),
-                Some("former" | "ex" | "then" | "late")
-            );
-        let name_words: Vec<String> = words[name_from..]
-            .iter()
-            .map(|&k| toks[k].key().into_owned())
-            .collect();
+            || matches!(before_title, Some("former" | "ex" | "then" | "late"));
+        let name_words: Vec<&str> = words[name_from..].iter().map(|&k| toks[k].key()).collect();
         let key = name_words.join(" ");
-        let head = name_words.last().cloned().unwrap_or_default();
+        let head = name_words.last().copied().unwrap_or_default();
         // "Jr." on its own is no one.
         if name_words.iter().all(|w| is_suffix(w)) {
             return;
         }
-        let org = matches!(lex.noun(&head), Some(Noun::Body | Noun::Document))
+        let org = matches!(lex.noun(head), Some(Noun::Body | Noun::Document))
             || name_words.iter().any(|w| lex.is_place_word(w))
-            || name_words.iter().any(|w| w == "of")
+            || name_words.contains(&"of")
             // "World At One": a title, not a person.
             || name_words.iter().skip(1).any(|w| lexicon::is_common_capital(w))
-            || (name_words.len() == 1 && is_acronym(toks[last].text.trim_end_matches("'s")));
+            || (name_words.len() == 1 && is_acronym(trim_end_all(toks[last].text, "'s")));
         let form = *self.form_ids.entry(key).or_insert_with(|| {
             let end_tok = &toks[last];
-            let stem = end_tok.text.trim_end_matches("'s").trim_end_matches("’s");
+            let stem = trim_end_all(trim_end_all(end_tok.text, "'s"), "’s");
             let end = end_tok.start + stem.len();
             let text = body[toks[first].start..end]
                 .split_whitespace()
                 .collect::<Vec<_>>()
                 .join(" ");
             self.forms.push(Form {
-                words: name_words,
+                words: name_words.iter().map(|&w| w.to_owned()).collect(),
                 text,
                 count: 0,
                 org,
@@ -322,8 +328,8 @@ impl Names {
         let title = (!title_words.is_empty()).then(|| title_key(&title_words));
         if let Some(g) = words[title_from..name_from]
             .iter()
-            .find_map(|&k| lex.gender(&toks[k].key()))
-            .or_else(|| s.checked_sub(1).and_then(|k| lex.gender(&toks[k].key())))
+            .find_map(|&k| lex.gender(toks[k].key()))
+            .or_else(|| s.checked_sub(1).and_then(|k| lex.gender(toks[k].key())))
         {
             match g {
                 Gender::Male => self.forms[form].male += 2,
@@ -460,13 +466,11 @@ impl Names {
             for r in ranges {
                 for t in &toks[r] {
                     if t.is_free_word() {
-                        match lex.gender(&t.key()) {
-                            Some(Gender::Male) if matches!(t.key().as_ref(), "he" | "himself") => {
+                        match lex.gender(t.key()) {
+                            Some(Gender::Male) if matches!(t.key(), "he" | "himself") => {
                                 self.forms[c].male += 1
                             }
-                            Some(Gender::Female)
-                                if matches!(t.key().as_ref(), "she" | "herself") =>
-                            {
+                            Some(Gender::Female) if matches!(t.key(), "she" | "herself") => {
                                 self.forms[c].female += 1
                             }
                             _ => {}
@@ -474,6 +478,33 @@ impl Names {
                     }
                 }
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::trim_end_all;
+
+    #[test]
+    fn trim_end_all_is_trim_end_matches() {
+        let rows = [
+            ("Obama's", "'s"),
+            ("Obama", "'s"),
+            ("Obama's's", "'s"),
+            ("'s", "'s"),
+            ("", "'s"),
+            ("Macron’s", "’s"),
+            ("Macron's", "’s"),
+            ("abc", ""),
+            ("U.S.", "."),
+        ];
+        for (text, suffix) in rows {
+            assert_eq!(
+                trim_end_all(text, suffix),
+                text.trim_end_matches(suffix),
+                "{text:?} {suffix:?}"
+            );
         }
     }
 }

@@ -55,14 +55,14 @@ impl<'r, 'a> Resolver<'r, 'a> {
             if !t.is_word() || i == 0 {
                 continue;
             }
-            let key = t.key().into_owned();
-            if !matches!(lex.noun(&key), Some(Noun::Document | Noun::Body)) {
+            let key = t.key();
+            if !matches!(lex.noun(key), Some(Noun::Document | Noun::Body)) {
                 continue;
             }
             let mut s = i;
             while s > 0
                 && toks[s - 1].is_capitalized()
-                && !lexicon::is_common_capital(&toks[s - 1].key())
+                && !lexicon::is_common_capital(toks[s - 1].key())
                 && i - s < 5
             {
                 s -= 1;
@@ -70,13 +70,13 @@ impl<'r, 'a> Resolver<'r, 'a> {
             if t.is_capitalized() {
                 if s < i {
                     owners
-                        .entry(key)
+                        .entry(key.to_owned())
                         .or_default()
                         .push(clean(&body[toks[s].start..t.end]));
                 }
             } else if s < i {
                 let owner = Self::owner_text(body, toks, names, people, s..i);
-                owners.entry(key).or_default().push(owner);
+                owners.entry(key.to_owned()).or_default().push(owner);
             }
         }
         let owners = owners
@@ -170,15 +170,14 @@ impl<'r, 'a> Resolver<'r, 'a> {
             ..Speaker::default()
         };
         let first = self.toks[r.start].key();
-        if r.len() == 1 && lexicon::is_pronoun(&first) {
-            sp.name = self.pronoun(&first, r.start, fi, frames, done);
+        if r.len() == 1 && lexicon::is_pronoun(first) {
+            sp.name = self.pronoun(first, r.start, fi, frames, done);
             sp.plural = first == "they";
             return sp;
         }
         // The core is the phrase before "of"/"for": "a spokesman for the ministry".
         let split = (r.start..r.end).find(|&k| {
-            self.toks[k].is_word()
-                && matches!(self.toks[k].key().as_ref(), "of" | "for" | "from" | "at")
+            self.toks[k].is_word() && matches!(self.toks[k].key(), "of" | "for" | "from" | "at")
         });
         let core = r.start..split.unwrap_or(r.end);
         let rest = split.map(|k| k + 1..r.end).filter(|x| !x.is_empty());
@@ -188,7 +187,7 @@ impl<'r, 'a> Resolver<'r, 'a> {
             k > core.start
                 && !t.is_capitalized()
                 && t.text.ends_with("ed")
-                && self.lex.noun(&t.key()).is_none()
+                && self.lex.noun(t.key()).is_none()
         };
         let Some(head) = (core.start..core.end)
             .rev()
@@ -205,10 +204,10 @@ impl<'r, 'a> Resolver<'r, 'a> {
         // "the readout", with nothing to say whose: the article may say elsewhere.
         let bare = (core.start..head).all(|k| {
             self.toks[k].is_word()
-                && lexicon::is_determiner(&self.toks[k].key())
+                && lexicon::is_determiner(self.toks[k].key())
                 && !self.toks[k].is_possessive()
         });
-        let noun = self.lex.noun(&hkey);
+        let noun = self.lex.noun(hkey);
         sp.plural = matches!(noun, Some(Noun::Group))
             || (self.toks[head].text.ends_with('s') && !self.toks[head].is_capitalized());
         if (core.start..core.end).any(|k| self.toks[k].key() == "and") {
@@ -235,7 +234,7 @@ impl<'r, 'a> Resolver<'r, 'a> {
                         rest.as_ref()
                             .and_then(|x| self.np(x.clone(), fi, frames, done).name)
                     })
-                    .or_else(|| bare.then(|| self.owner(&hkey)).flatten());
+                    .or_else(|| bare.then(|| self.owner(hkey)).flatten());
             }
             Some(Noun::Body) => {
                 sp.body = true;
@@ -244,12 +243,12 @@ impl<'r, 'a> Resolver<'r, 'a> {
                 } else {
                     self.modifier(&core, head)
                         .map(|m| format!("{m} {}", self.toks[head].text))
-                        .or_else(|| bare.then(|| self.owner(&hkey)).flatten())
+                        .or_else(|| bare.then(|| self.owner(hkey)).flatten())
                 };
             }
             Some(Noun::Role) => {
                 sp.name = self
-                    .title(&hkey, &core)
+                    .title(hkey, &core)
                     .or_else(|| {
                         let owner = rest
                             .as_ref()
@@ -276,7 +275,7 @@ impl<'r, 'a> Resolver<'r, 'a> {
         let mut s = core.start;
         while s + 1 < core.end
             && self.toks[s].is_word()
-            && lexicon::is_determiner(&self.toks[s].key())
+            && lexicon::is_determiner(self.toks[s].key())
         {
             s += 1;
         }
@@ -290,7 +289,7 @@ impl<'r, 'a> Resolver<'r, 'a> {
     /// Capitalised words before the head: "a White House readout" -> "White House".
     fn modifier(&self, core: &Range<usize>, head: usize) -> Option<String> {
         let s = (core.start..head).find(|&k| {
-            self.toks[k].is_capitalized() && !lexicon::is_determiner(&self.toks[k].key())
+            self.toks[k].is_capitalized() && !lexicon::is_determiner(self.toks[k].key())
         })?;
         if !(s..head).all(|k| {
             self.toks[k].is_capitalized()
@@ -316,13 +315,13 @@ impl<'r, 'a> Resolver<'r, 'a> {
     /// "the president": the one current president the article names, if only one.
     fn title(&self, key: &str, core: &Range<usize>) -> Option<String> {
         let former = (core.start..core.end).any(|k| self.toks[k].key() == "former");
-        let words: Vec<String> = (core.start..core.end)
+        let words: Vec<&str> = (core.start..core.end)
             .filter(|&k| {
                 self.toks[k].is_word()
-                    && !lexicon::is_determiner(&self.toks[k].key())
+                    && !lexicon::is_determiner(self.toks[k].key())
                     && self.toks[k].key() != "former"
             })
-            .map(|k| self.toks[k].key().into_owned())
+            .map(|k| self.toks[k].key())
             .collect();
         let want = title_key(&words);
         if !self.lex.is_title(key) {

@@ -2,7 +2,6 @@
 //! each knowing which quotation (if any) it is part of; and the units quotes are
 //! attributed in: sentences, merged where a quotation runs across them.
 
-use std::borrow::Cow;
 use std::ops::Range;
 
 use super::marks::Marked;
@@ -23,6 +22,8 @@ pub(super) struct Tok<'a> {
     pub start: usize,
     pub end: usize,
     pub text: &'a str,
+    /// See [`Tok::key`]; worked out once here, as rules ask for it many times.
+    key: &'a str,
     pub kind: Kind,
     /// The quotation this token belongs to, marks included.
     pub quote: Option<u32>,
@@ -46,19 +47,9 @@ impl<'a> Tok<'a> {
         self.kind == Kind::Word && self.text.chars().next().is_some_and(char::is_uppercase)
     }
 
-    /// Lowercase, without a possessive ending or trailing period; borrowed for the
-    /// common plain lowercase word.
-    pub fn key(&self) -> Cow<'a, str> {
-        let t = self.text.trim_end_matches('.');
-        let t = t
-            .strip_suffix("'s")
-            .or_else(|| t.strip_suffix("’s"))
-            .unwrap_or(t);
-        if t.bytes().all(|b| !b.is_ascii_uppercase() && b.is_ascii()) {
-            Cow::Borrowed(t)
-        } else {
-            Cow::Owned(t.to_lowercase())
-        }
+    /// Lowercase, without a possessive ending or trailing period.
+    pub fn key(&self) -> &'a str {
+        self.key
     }
 
     pub fn is_possessive(&self) -> bool {
@@ -66,11 +57,29 @@ impl<'a> Tok<'a> {
     }
 }
 
-/// Words and punctuation of `body`, in order.
-pub(super) fn tokenize<'a>(body: &'a str, quotes: &[Marked]) -> Vec<Tok<'a>> {
-    let mut out = Vec::new();
+/// The part of `text` a key is made from: without trailing periods or a possessive
+/// ending. A key is this part lowercased.
+fn key_part(text: &str) -> &str {
+    let t = text.trim_end_matches('.');
+    t.strip_suffix("'s")
+        .or_else(|| t.strip_suffix("’s"))
+        .unwrap_or(t)
+}
+
+/// Words and punctuation of `body`, in order. `keys` holds the keys that are not
+/// slices of `body` (those that had to be lowercased), so it lives as long as the
+/// tokens.
+pub(super) fn tokenize<'a>(body: &'a str, quotes: &[Marked], keys: &'a mut String) -> Vec<Tok<'a>> {
+    let words = text::words(body);
+    // Room for a punctuation token after every word, so the vector seldom grows.
+    let mut out = Vec::with_capacity(2 * words.len() + 1);
     let push_gap = |out: &mut Vec<Tok<'a>>, from: usize, to: usize| {
-        for (i, c) in body[from..to].char_indices() {
+        let gap = &body[from..to];
+        // Most gaps are one space: nothing to push, no characters to decode.
+        if gap.bytes().all(|b| b == b' ') {
+            return;
+        }
+        for (i, c) in gap.char_indices() {
             if !c.is_whitespace() {
                 let start = from + i;
                 let end = start + c.len_utf8();
@@ -78,6 +87,7 @@ pub(super) fn tokenize<'a>(body: &'a str, quotes: &[Marked]) -> Vec<Tok<'a>> {
                     start,
                     end,
                     text: &body[start..end],
+                    key: "",
                     kind: Kind::Punct,
                     quote: None,
                 });
@@ -85,18 +95,44 @@ pub(super) fn tokenize<'a>(body: &'a str, quotes: &[Marked]) -> Vec<Tok<'a>> {
         }
     };
     let mut pos = 0;
-    for w in text::words(body) {
+    for w in words {
         push_gap(&mut out, pos, w.start);
         out.push(Tok {
             start: w.start,
             end: w.end,
             text: w.text,
+            key: "",
             kind: Kind::Word,
             quote: None,
         });
         pos = w.end;
     }
     push_gap(&mut out, pos, body.len());
+    // Keys: a slice of `body` for the common lowercase word, else a slice of `keys`,
+    // filled first and only then borrowed.
+    keys.clear();
+    let mut lowered = Vec::new();
+    for (i, t) in out.iter_mut().enumerate() {
+        let part = key_part(t.text);
+        if !part
+            .bytes()
+            .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+        {
+            t.key = part;
+        } else {
+            let from = keys.len();
+            if part.is_ascii() {
+                keys.extend(part.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            } else {
+                keys.push_str(&part.to_lowercase());
+            }
+            lowered.push((i, from..keys.len()));
+        }
+    }
+    let keys: &'a str = keys;
+    for (i, r) in lowered {
+        out[i].key = &keys[r];
+    }
     let mut qi = 0;
     for t in &mut out {
         while qi < quotes.len() && quotes[qi].close <= t.start {
@@ -184,4 +220,43 @@ pub(super) fn units(body: &str, toks: &[Tok], quotes: &[Marked]) -> Vec<Unit> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_lowercase_without_possessive_or_period() {
+        let rows = [
+            ("said", "said"),
+            ("Said", "said"),
+            ("Trump's", "trump"),
+            ("Trump’s", "trump"),
+            ("Jr.", "jr"),
+            ("U.S.", "u.s"),
+            ("ÉLAN", "élan"),
+            ("ΟΔΟΣ", "οδος"),
+            (".", ""),
+            ("it's", "it"),
+        ];
+        for (text, want) in rows {
+            let mut keys = String::new();
+            let toks = tokenize(text, &[], &mut keys);
+            assert_eq!(toks[0].key(), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn lowered_keys_share_one_buffer_in_order() {
+        let mut keys = String::new();
+        let toks = tokenize("The Senate and NASA met, said Smith.", &[], &mut keys);
+        let got: Vec<_> = toks.iter().map(|t| t.key()).collect();
+        assert_eq!(
+            got,
+            [
+                "the", "senate", "and", "nasa", "met", ",", "said", "smith", ""
+            ]
+        );
+    }
 }
