@@ -106,7 +106,8 @@ pub fn build_query(archive: &Archive, req: &SearchRequest) -> Result<Box<dyn Que
             }
             clauses.push((Occur::Must, q));
         }
-        _ => clauses.push((Occur::Must, Box::new(AllQuery))),
+        // No words: every document the other clauses allow.
+        _ => {}
     }
     if let Some(k) = &req.quote_kind {
         clauses.push((
@@ -140,6 +141,9 @@ pub fn build_query(archive: &Archive, req: &SearchRequest) -> Result<Box<dyn Que
                 IndexRecordOption::Basic,
             )),
         ));
+    }
+    if clauses.is_empty() {
+        clauses.push((Occur::Must, Box::new(AllQuery)));
     }
     Ok(Box::new(BooleanQuery::new(clauses)))
 }
