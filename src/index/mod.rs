@@ -371,7 +371,7 @@ pub fn restore(body: &str, e: &mut Enriched) {
 }
 
 /// Put back a stored quote's text from its article's body.
-pub fn restore_quote(body: &str, q: &mut Quote) {
+fn restore_quote(body: &str, q: &mut Quote) {
     if q.text.is_empty() {
         q.text = body.get(q.start..q.end).unwrap_or_default().to_string();
     }

@@ -208,7 +208,7 @@ pub fn search(archive: &Archive, searcher: &Searcher, req: &SearchRequest) -> Re
     let mut articles: HashMap<DocAddress, StoredArticle> = HashMap::new();
     let mut hits = Vec::with_capacity(addresses.len());
     for (score, addr) in addresses {
-        let (id, stored, quote) = if req.quotes {
+        let (id, article, quote) = if req.quotes {
             let number = searcher
                 .segment_reader(addr.segment_ord)
                 .fast_fields()
@@ -220,32 +220,29 @@ pub fn search(archive: &Archive, searcher: &Searcher, req: &SearchRequest) -> Re
                 addr.doc_id.saturating_sub(number as DocId),
             );
             let stored = match articles.entry(at) {
-                Entry::Occupied(e) => e.get().clone(),
-                Entry::Vacant(e) => e.insert(stored_article(f, &searcher.doc(at)?)).clone(),
+                Entry::Occupied(e) => e.into_mut(),
+                Entry::Vacant(e) => e.insert(stored_article(f, &searcher.doc(at)?)),
             };
             let quote = usize::try_from(number)
                 .ok()
                 .and_then(|n| n.checked_sub(1))
                 .and_then(|n| stored.enriched.quotes.get(n).cloned());
-            (quote_id(&stored.article.id, number), stored, quote)
+            let id = quote_id(&stored.article.id, number);
+            (id, stored.article.clone(), quote)
         } else {
             let article = article_of(f, &searcher.doc(addr)?);
-            let stored = StoredArticle {
-                article,
-                enriched: Default::default(),
-            };
-            (stored.article.id.clone(), stored, None)
+            (article.id.clone(), article, None)
         };
         let (snippet, highlights) = match (snippets.as_mut(), &quote) {
             (Some(g), None) => {
-                let s = g.snippet(&stored.article.body);
+                let s = g.snippet(&article.body);
                 if s.is_empty() {
-                    (lead(&stored.article.body, 220), Vec::new())
+                    (lead(&article.body, 220), Vec::new())
                 } else {
                     (s.fragment().to_string(), s.highlighted().to_vec())
                 }
             }
-            (None, None) => (lead(&stored.article.body, 220), Vec::new()),
+            (None, None) => (lead(&article.body, 220), Vec::new()),
             (Some(g), Some(q)) => {
                 g.set_max_num_chars(q.text.len().max(1));
                 let s = g.snippet(&q.text);
@@ -258,15 +255,14 @@ pub fn search(archive: &Archive, searcher: &Searcher, req: &SearchRequest) -> Re
             }
             (None, Some(q)) => (q.text.clone(), Vec::new()),
         };
-        let a = stored.article;
         hits.push(Hit {
             id,
-            article: a.id,
-            title: a.title,
-            date: a.date,
-            source: a.source,
-            path: a.path,
-            url: a.url,
+            article: article.id,
+            title: article.title,
+            date: article.date,
+            source: article.source,
+            path: article.path,
+            url: article.url,
             score,
             snippet,
             highlights,
