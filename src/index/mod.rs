@@ -2,6 +2,7 @@
 //! turning enriched articles into documents, and reading them back.
 
 mod prose;
+mod record;
 pub mod schema;
 pub mod writer;
 
@@ -286,7 +287,6 @@ pub fn topic_facet(id: &str) -> Facet {
 /// there. Everything else a quote shows (its record, title, date, source) is read
 /// from the article.
 pub fn article_docs(f: &Fields, article: &Article, enriched: &Enriched) -> Vec<TantivyDocument> {
-    let compact = compact(&article.body, enriched);
     let mut doc = TantivyDocument::new();
     doc.add_text(f.kind, schema::KIND_ARTICLE);
     doc.add_text(f.id, &article.id);
@@ -314,9 +314,9 @@ pub fn article_docs(f: &Fields, article: &Article, enriched: &Enriched) -> Vec<T
     if let Some(url) = &article.url {
         doc.add_text(f.url, url);
     }
-    doc.add_text(
+    doc.add_bytes(
         f.record,
-        serde_json::to_string(&compact).unwrap_or_default(),
+        &record::encode(&article.title, &article.body, enriched),
     );
     let mut docs = vec![doc];
     for (n, q) in enriched.quotes.iter().enumerate() {
@@ -338,43 +338,6 @@ pub fn article_docs(f: &Fields, article: &Article, enriched: &Enriched) -> Vec<T
 /// The id a quote is shown with: its article's id and its number there.
 pub fn quote_id(article: &str, number: u64) -> String {
     format!("{article}:{number}")
-}
-
-/// The enrichment as the index stores it: a mention's or a quote's text is left out
-/// where it is exactly the body's `start..end`, which is nearly always; it is put
-/// back by `restore` when read.
-fn compact(body: &str, e: &Enriched) -> Enriched {
-    let mut out = e.clone();
-    for m in out.people.iter_mut().flat_map(|p| p.mentions.iter_mut()) {
-        if body.get(m.start..m.end) == Some(m.text.as_str()) {
-            m.text.clear();
-        }
-    }
-    for q in &mut out.quotes {
-        if body.get(q.start..q.end) == Some(q.text.as_str()) {
-            q.text.clear();
-        }
-    }
-    out
-}
-
-/// Put back the texts `compact` left out.
-pub fn restore(body: &str, e: &mut Enriched) {
-    for m in e.people.iter_mut().flat_map(|p| p.mentions.iter_mut()) {
-        if m.text.is_empty() {
-            m.text = body.get(m.start..m.end).unwrap_or_default().to_string();
-        }
-    }
-    for q in &mut e.quotes {
-        restore_quote(body, q);
-    }
-}
-
-/// Put back a stored quote's text from its article's body.
-fn restore_quote(body: &str, q: &mut Quote) {
-    if q.text.is_empty() {
-        q.text = body.get(q.start..q.end).unwrap_or_default().to_string();
-    }
 }
 
 fn quote_kind_str(q: &Quote) -> &'static str {
@@ -402,10 +365,11 @@ pub fn first_str(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option
 /// Read an article document back into an `Article` and its enrichment.
 pub fn stored_article(f: &Fields, doc: &TantivyDocument) -> StoredArticle {
     let article = article_of(f, doc);
-    let mut enriched: Enriched = first_str(doc, f.record)
-        .and_then(|r| serde_json::from_str(&r).ok())
+    let enriched = doc
+        .get_first(f.record)
+        .and_then(|v| v.as_bytes())
+        .and_then(|bytes| record::decode(&article.title, &article.body, bytes))
         .unwrap_or_default();
-    restore(&article.body, &mut enriched);
     StoredArticle { article, enriched }
 }
 
@@ -426,64 +390,5 @@ pub fn article_of(f: &Fields, doc: &TantivyDocument) -> Article {
             .filter_map(|v| v.as_str().map(str::to_string))
             .collect(),
         url: first_str(doc, f.url),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::extract::{Mention, Person, QuoteKind};
-
-    #[test]
-    fn stored_records_leave_out_body_slices_and_get_them_back() {
-        let body = "Ms Vale said the plan was \"ready\". Later she left.";
-        let start = body.find("ready").unwrap();
-        let e = Enriched {
-            people: vec![Person {
-                name: "Dana Vale".into(),
-                role: None,
-                country: None,
-                gender: None,
-                leader: false,
-                mentions: vec![Mention {
-                    start: 3,
-                    end: 7,
-                    text: "Vale".into(),
-                }],
-            }],
-            topics: Vec::new(),
-            quotes: vec![
-                Quote {
-                    text: "ready".into(),
-                    start,
-                    end: start + 5,
-                    speaker: Some("Dana Vale".into()),
-                    speaker_mention: Some("Vale".into()),
-                    cue: Some("said".into()),
-                    kind: QuoteKind::Partial,
-                    in_title: false,
-                },
-                // Text that is not the slice it points at is kept as it is.
-                Quote {
-                    text: "joined text".into(),
-                    start: 0,
-                    end: 2,
-                    speaker: None,
-                    speaker_mention: None,
-                    cue: None,
-                    kind: QuoteKind::Direct,
-                    in_title: false,
-                },
-            ],
-        };
-        let stored = compact(body, &e);
-        assert!(stored.people[0].mentions[0].text.is_empty());
-        assert!(stored.quotes[0].text.is_empty());
-        assert_eq!(stored.quotes[1].text, "joined text");
-        let json = serde_json::to_string(&stored).unwrap();
-        assert!(!json.contains("\"ready\""), "{json}");
-        let mut back: Enriched = serde_json::from_str(&json).unwrap();
-        restore(body, &mut back);
-        assert_eq!(back, e);
     }
 }

