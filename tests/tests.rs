@@ -859,3 +859,77 @@ fn reindexing_an_article_replaces_its_quotes() {
     index(&t, &["q"]);
     assert!(quotes(&t, &["--speaker", "Quillfeather"]).is_empty());
 }
+
+#[test]
+fn date_ranges_across_month_and_year_edges() {
+    // Date filters read whole months from the month terms and the days around them
+    // from the day terms: every range must give exactly the articles dated in it.
+    let days = [
+        "2016-12-31",
+        "2017-01-01",
+        "2017-01-02",
+        "2017-01-31",
+        "2017-02-01",
+        "2017-02-15",
+        "2017-02-28",
+        "2017-03-01",
+        "2017-12-31",
+        "2018-01-01",
+        "2018-02-28",
+    ];
+    let t = TestDir::new();
+    for (i, day) in days.iter().enumerate() {
+        t.write(
+            &format!("d/{i}.txt"),
+            txt(
+                &format!("Harbour report {i}"),
+                day,
+                "S",
+                "The harbour opened.",
+            ),
+        );
+    }
+    t.write("d/undated.txt", "Undated note\n\nThe harbour opened.\n");
+    index(&t, &["d"]);
+    let bounds = [
+        None,
+        Some("2016-12-31"),
+        Some("2017-01-01"),
+        Some("2017-01-02"),
+        Some("2017-01-31"),
+        Some("2017-02-01"),
+        Some("2017-02-28"),
+        Some("2017-03-01"),
+        Some("2017-12-31"),
+        Some("2018-01-01"),
+        Some("2018-03-01"),
+    ];
+    for since in bounds {
+        for until in bounds {
+            if let (Some(s), Some(u)) = (since, until)
+                && s > u
+            {
+                continue; // refused, with a message
+            }
+            let mut args = vec!["-n", "100"];
+            if let Some(s) = since {
+                args.extend(["--since", s]);
+            }
+            if let Some(u) = until {
+                args.extend(["--until", u]);
+            }
+            let mut got: Vec<String> = search(&t, &args)
+                .iter()
+                .map(|h| h["date"].as_str().unwrap_or("none").to_string())
+                .collect();
+            got.sort();
+            let want: Vec<String> = days
+                .iter()
+                .filter(|d| since.is_none_or(|s| **d >= s) && until.is_none_or(|u| **d <= u))
+                .map(|d| d.to_string())
+                .chain((since.is_none() && until.is_none()).then(|| "none".to_string()))
+                .collect();
+            assert_eq!(got, want, "--since {since:?} --until {until:?}");
+        }
+    }
+}

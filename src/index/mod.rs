@@ -8,7 +8,7 @@ pub mod writer;
 
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use tantivy::schema::{Facet, Value};
 use tantivy::{DateTime, Index, TantivyDocument};
 
@@ -293,7 +293,7 @@ pub fn article_docs(f: &Fields, article: &Article, enriched: &Enriched) -> Vec<T
     doc.add_text(f.path, &article.path);
     if let Some(d) = article.date {
         doc.add_date(f.date, to_tantivy_date(d));
-        doc.add_text(f.month, d.format("%Y-%m").to_string());
+        doc.add_text(f.month, month_key(d));
     }
     if let Some(s) = &article.source {
         doc.add_text(f.source, s);
@@ -333,6 +333,11 @@ pub fn article_docs(f: &Fields, article: &Article, enriched: &Enriched) -> Vec<T
         docs.push(doc);
     }
     docs
+}
+
+/// The `month` term of a date: `2017-03`.
+pub fn month_key(d: NaiveDate) -> String {
+    format!("{:04}-{:02}", d.year(), d.month())
 }
 
 /// The id a quote is shown with: its article's id and its number there.

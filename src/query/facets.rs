@@ -4,7 +4,7 @@
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use tantivy::collector::{Collector, Count, SegmentCollector, TopDocs};
 use tantivy::columnar::StrColumn;
 use tantivy::query::{ExistsQuery, Query, TermQuery};
@@ -189,7 +189,7 @@ pub fn months(
         return Ok(counts.into_iter().collect());
     };
     while d <= end {
-        let key = format!("{:04}-{:02}", d.year(), d.month());
+        let key = crate::index::month_key(d);
         out.push((key.clone(), counts.get(&key).copied().unwrap_or(0)));
         match d.checked_add_months(chrono::Months::new(1)) {
             Some(next) => d = next,
