@@ -35,10 +35,11 @@ pub fn term_counts(
     query: Option<Box<dyn Query>>,
     limit: usize,
 ) -> Result<Vec<(String, u64)>> {
-    let query = with_kind(archive, kind, query);
     let collector = TermCounts {
         field: field.to_string(),
+        every: query.is_none(),
     };
+    let query = with_kind(archive, kind, query);
     // Counting visits every matching document, segment by segment: with more than one
     // segment, the segments are shared among the CPUs.
     let counts = match &*COUNTING {
@@ -73,6 +74,12 @@ static COUNTING: LazyLock<Option<Executor>> = LazyLock::new(|| {
 /// same with more bookkeeping, and took 86 ms at p50 over 1,000,000 articles.)
 struct TermCounts {
     field: String,
+    /// Counting over every document of the kind: every value of the column counts,
+    /// since a keyword fast field is only ever on documents of one kind (people and
+    /// sources on articles, speakers on quotes). In a segment without deletes the
+    /// column's values are then read straight through, without looking up rows
+    /// document by document (`people` over 1,000,000 articles: ~8,000,000 values).
+    every: bool,
 }
 
 struct SegmentTermCounts {
@@ -101,6 +108,27 @@ impl Collector for TermCounts {
         false
     }
 
+    fn collect_segment(
+        &self,
+        weight: &dyn tantivy::query::Weight,
+        segment: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<Vec<(String, u64)>> {
+        let mut counts = self.for_segment(segment, reader)?;
+        match reader.alive_bitset() {
+            None if self.every => counts.count_every_value(),
+            None => weight.for_each_no_score(reader, &mut |docs| counts.collect_block(docs))?,
+            Some(alive) => weight.for_each_no_score(reader, &mut |docs| {
+                for &doc in docs {
+                    if alive.is_alive(doc) {
+                        counts.collect(doc, 0.0);
+                    }
+                }
+            })?,
+        }
+        Ok(counts.harvest())
+    }
+
     fn merge_fruits(&self, mut fruits: Vec<Vec<(String, u64)>>) -> tantivy::Result<Self::Fruit> {
         if fruits.len() <= 1 {
             return Ok(fruits.pop().unwrap_or_default());
@@ -115,6 +143,27 @@ impl Collector for TermCounts {
             }
         }
         Ok(all.into_iter().collect())
+    }
+}
+
+impl SegmentTermCounts {
+    /// Count every value of the column, whatever document holds it.
+    fn count_every_value(&mut self) {
+        let Some(column) = &self.column else {
+            return;
+        };
+        let values = &column.ords().values;
+        let total = values.num_vals();
+        let mut block = [0u64; 1024];
+        let mut start = 0u32;
+        while start < total {
+            let n = (total - start).min(block.len() as u32) as usize;
+            values.get_range(u64::from(start), &mut block[..n]);
+            for &ord in &block[..n] {
+                self.counts[ord as usize] += 1;
+            }
+            start += n as u32;
+        }
     }
 }
 

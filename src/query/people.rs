@@ -4,7 +4,7 @@ use serde::Serialize;
 use tantivy::Searcher;
 
 use super::SearchRequest;
-use super::search::build_query;
+use super::search::build_query_unless_everything;
 use crate::Result;
 use crate::index::{Archive, schema};
 
@@ -23,13 +23,13 @@ pub fn people(
     searcher: &Searcher,
     req: &SearchRequest,
 ) -> Result<Vec<PersonCount>> {
-    let query = build_query(archive, req)?;
+    let query = build_query_unless_everything(archive, req)?;
     let counts = super::facets::term_counts(
         archive,
         searcher,
         "person",
         schema::KIND_ARTICLE,
-        Some(query),
+        query,
         100_000,
     )?;
     let filtered: Vec<String> = req

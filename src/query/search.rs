@@ -71,6 +71,24 @@ pub struct Results {
 }
 
 /// Build the whole query: the user's text (or everything), the kind, the filters.
+/// `req`'s query, or `None` when it asks for every document of its kind (no words, no
+/// quote kind, no filters), which counting can do without a query.
+pub fn build_query_unless_everything(
+    archive: &Archive,
+    req: &SearchRequest,
+) -> Result<Option<Box<dyn Query>>> {
+    let no_words = req.query.as_deref().is_none_or(|q| q.trim().is_empty());
+    let everything = no_words
+        && req.quote_kind.is_none()
+        && req.filters.speakers.is_empty()
+        && !req.filters.restricts_to_articles();
+    if everything {
+        Ok(None)
+    } else {
+        build_query(archive, req).map(Some)
+    }
+}
+
 pub fn build_query(archive: &Archive, req: &SearchRequest) -> Result<Box<dyn Query>> {
     let f = &archive.fields;
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();

@@ -4,7 +4,7 @@ use serde::Serialize;
 use tantivy::Searcher;
 
 use super::SearchRequest;
-use super::search::build_query;
+use super::search::build_query_unless_everything;
 use crate::Result;
 use crate::extract::TopicKind;
 use crate::index::{Archive, schema};
@@ -24,13 +24,13 @@ pub fn topics(
     req: &SearchRequest,
     kind: Option<TopicKind>,
 ) -> Result<Vec<TopicCount>> {
-    let query = build_query(archive, req)?;
+    let query = build_query_unless_everything(archive, req)?;
     let counts = super::facets::term_counts(
         archive,
         searcher,
         "topic_id",
         schema::KIND_ARTICLE,
-        Some(query),
+        query,
         100_000,
     )?;
     Ok(counts
@@ -59,9 +59,9 @@ pub struct Month {
 
 /// Articles matching `req` per month, quiet months included.
 pub fn timeline(archive: &Archive, searcher: &Searcher, req: &SearchRequest) -> Result<Vec<Month>> {
-    let query = build_query(archive, req)?;
+    let query = build_query_unless_everything(archive, req)?;
     Ok(
-        super::facets::months(archive, searcher, schema::KIND_ARTICLE, Some(query))?
+        super::facets::months(archive, searcher, schema::KIND_ARTICLE, query)?
             .into_iter()
             .map(|(month, articles)| Month { month, articles })
             .collect(),
