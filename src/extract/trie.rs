@@ -12,13 +12,33 @@
 const ROOT: u32 = 0;
 /// `check` of a slot no node owns.
 const FREE: u32 = u32::MAX;
+/// Set in `Slot::base` when patterns end at the node: a walk reads `ends` only then.
+const ENDS: u32 = 1 << 31;
+
+/// Every byte in ASCII lowercase: one load per step, where `to_ascii_lowercase` is a
+/// few instructions.
+const LOWER: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).to_ascii_lowercase();
+        b += 1;
+    }
+    table
+};
+
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    /// Where the node here puts its children, with `ENDS` when patterns end here.
+    base: u32,
+    /// The node whose child is here, or `FREE`.
+    check: u32,
+}
 
 #[derive(Debug)]
 pub struct Trie {
-    /// Per slot: where the node there puts its children.
-    base: Vec<u32>,
-    /// Per slot: the node whose child is here, or `FREE`.
-    check: Vec<u32>,
+    /// At least 256 slots past the highest `base`, so a step never runs off the end.
+    slots: Vec<Slot>,
     /// Per slot: the patterns that end there, `outputs[start..start + len]`.
     ends: Vec<(u32, u32)>,
     outputs: Vec<u32>,
@@ -28,8 +48,9 @@ impl Trie {
     /// A trie of `patterns`; pattern `i` is reported as `i`. Empty patterns are left
     /// out.
     pub fn new<'a>(patterns: impl IntoIterator<Item = &'a str>) -> Trie {
-        // Built with a map per node first, then laid out in the double array.
-        let mut children: Vec<std::collections::BTreeMap<u8, u32>> = vec![Default::default()];
+        // Built with a list of edges per node first (most nodes have one child),
+        // then laid out in the double array.
+        let mut children: Vec<Vec<(u8, u32)>> = vec![Vec::new()];
         let mut ends: Vec<Vec<u32>> = vec![Vec::new()];
         for (i, p) in patterns.into_iter().enumerate() {
             if p.is_empty() {
@@ -37,24 +58,29 @@ impl Trie {
             }
             let mut node = 0usize;
             for &b in p.as_bytes() {
-                let b = b.to_ascii_lowercase();
-                let next = children.len() as u32;
-                let child = *children[node].entry(b).or_insert(next);
-                if child == next {
-                    children.push(Default::default());
-                    ends.push(Vec::new());
-                }
-                node = child as usize;
+                let b = LOWER[b as usize];
+                node = match children[node].iter().find(|&&(c, _)| c == b) {
+                    Some(&(_, child)) => child as usize,
+                    None => {
+                        let child = children.len();
+                        children[node].push((b, child as u32));
+                        children.push(Vec::new());
+                        ends.push(Vec::new());
+                        child
+                    }
+                };
             }
             ends[node].push(i as u32);
         }
-        let mut trie = Trie {
-            base: vec![0],
-            // The root is no node's child.
-            check: vec![FREE],
-            ends: Vec::new(),
-            outputs: Vec::new(),
-        };
+        for kids in &mut children {
+            kids.sort_unstable();
+        }
+        // The root is no node's child.
+        let mut slots = vec![Slot {
+            base: 0,
+            check: FREE,
+        }];
+        let is_free = |slots: &[Slot], at: usize| slots.get(at).is_none_or(|s| s.check == FREE);
         // Breadth first, so that the first levels, where every walk goes, sit
         // together; each node's children go in the first slots that fit them all.
         let mut slot_of = vec![FREE; children.len()];
@@ -65,69 +91,84 @@ impl Trie {
         let mut first_free = 256;
         while let Some(node) = queue.pop_front() {
             let kids = &children[node];
-            let Some((&lowest, _)) = kids.first_key_value() else {
+            let Some(&(lowest, _)) = kids.first() else {
                 continue;
             };
-            while trie.check.get(first_free).is_some_and(|&c| c != FREE) {
+            while !is_free(&slots, first_free) {
                 first_free += 1;
             }
             let mut base = first_free.saturating_sub(lowest as usize).max(1);
-            while !kids.keys().all(|&b| trie.is_free(base + b as usize)) {
+            while !kids
+                .iter()
+                .all(|&(b, _)| is_free(&slots, base + b as usize))
+            {
                 base += 1;
             }
             let slot = slot_of[node] as usize;
-            trie.base[slot] = base as u32;
-            for (&b, &kid) in kids {
+            slots[slot].base = base as u32;
+            for &(b, kid) in kids {
                 let at = base + b as usize;
-                if trie.check.len() <= at {
-                    trie.check.resize(at + 1, FREE);
-                    trie.base.resize(at + 1, 0);
+                if slots.len() <= at {
+                    slots.resize(
+                        at + 1,
+                        Slot {
+                            base: 0,
+                            check: FREE,
+                        },
+                    );
                 }
-                trie.check[at] = slot as u32;
+                slots[at].check = slot as u32;
                 slot_of[kid as usize] = at as u32;
                 queue.push_back(kid as usize);
             }
         }
-        trie.ends = vec![(0, 0); trie.check.len()];
+        // Room for a step by any byte from the last node's base.
+        let top = slots.iter().map(|s| s.base as usize).max().unwrap_or(0);
+        assert!(top < ENDS as usize, "trie too large");
+        slots.resize(
+            top + 256,
+            Slot {
+                base: 0,
+                check: FREE,
+            },
+        );
+        let mut trie = Trie {
+            ends: vec![(0, 0); slots.len()],
+            slots,
+            outputs: Vec::new(),
+        };
         for (node, out) in ends.iter().enumerate() {
-            trie.ends[slot_of[node] as usize] = (trie.outputs.len() as u32, out.len() as u32);
+            if out.is_empty() {
+                continue;
+            }
+            let slot = slot_of[node] as usize;
+            trie.ends[slot] = (trie.outputs.len() as u32, out.len() as u32);
+            trie.slots[slot].base |= ENDS;
             trie.outputs.extend_from_slice(out);
         }
         trie
-    }
-
-    fn is_free(&self, slot: usize) -> bool {
-        self.check.get(slot).is_none_or(|&c| c == FREE)
-    }
-
-    /// The child of the node at `slot` by `byte`, already lowercased.
-    #[inline]
-    fn child(&self, slot: u32, byte: u8) -> Option<u32> {
-        let at = self.base[slot as usize] as usize + byte as usize;
-        (self.check.get(at) == Some(&slot)).then_some(at as u32)
-    }
-
-    /// Whether some pattern begins with `byte` (in either ASCII case).
-    #[inline]
-    pub fn may_start(&self, byte: u8) -> bool {
-        self.child(ROOT, byte.to_ascii_lowercase()).is_some()
     }
 
     /// Calls `found(pattern, end)` for every pattern that matches `text` at `start`,
     /// shortest first.
     #[inline]
     pub fn matches_at(&self, text: &[u8], start: usize, mut found: impl FnMut(usize, usize)) {
+        let slots = &self.slots[..];
         let mut node = ROOT;
-        for (at, &b) in text.iter().enumerate().skip(start) {
-            let Some(next) = self.child(node, b.to_ascii_lowercase()) else {
+        let mut base = slots[ROOT as usize].base;
+        for (at, &b) in (start + 1..).zip(&text[start..]) {
+            let next = (base & !ENDS) as usize + LOWER[b as usize] as usize;
+            let slot = slots[next];
+            if slot.check != node {
                 return;
-            };
-            node = next;
-            let (first, len) = self.ends[node as usize];
+            }
+            node = next as u32;
+            base = slot.base;
             // Most nodes on a walk end no pattern.
-            if len > 0 {
+            if base & ENDS != 0 {
+                let (first, len) = self.ends[next];
                 for &p in &self.outputs[first as usize..(first + len) as usize] {
-                    found(p as usize, at + 1);
+                    found(p as usize, at);
                 }
             }
         }
@@ -160,7 +201,6 @@ mod tests {
                 (5, 38, 42),
             ]
         );
-        assert!(trie.may_start(b'W') && trie.may_start(b'w') && !trie.may_start(b'x'));
     }
 
     #[test]
