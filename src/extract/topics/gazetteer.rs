@@ -642,9 +642,10 @@ fn variants(text: &str) -> Vec<String> {
     if folded != text {
         out.push(folded);
     }
-    for v in out.clone() {
-        if v.contains('\'') {
-            out.push(v.replace('\'', "\u{2019}"));
+    for k in 0..out.len() {
+        if out[k].contains('\'') {
+            let typographic = out[k].replace('\'', "\u{2019}");
+            out.push(typographic);
         }
     }
     out

@@ -100,7 +100,7 @@ pub struct Explanation {
     /// The evidence before it is scaled to a score.
     pub evidence: f32,
     /// The words that spoke for it, as the data writes them.
-    pub matched: Vec<String>,
+    pub matched: Vec<&'static str>,
 }
 
 /// The topics `article` is about, most central first, each with a score in 0..1.
@@ -265,10 +265,10 @@ pub fn explain_topics(article: &Article) -> Vec<Explanation> {
                     }
             }
         };
-        let mut matched: Vec<String> = ev
+        let mut matched: Vec<&'static str> = ev
             .patterns
             .iter()
-            .map(|&p| g.patterns[p].text.clone())
+            .map(|&p| g.patterns[p].text.as_str())
             .collect();
         matched.dedup();
         out.push(Explanation {
@@ -301,10 +301,11 @@ pub fn explain_topics(article: &Article) -> Vec<Explanation> {
         .iter_mut()
         .filter(|e| e.kept && e.topic.kind != TopicKind::Subject)
     {
-        let prefix = format!("{}/", e.topic.id);
+        let parent = e.topic.id.as_str();
+        let is_child = |id: &str| id.strip_prefix(parent).is_some_and(|r| r.starts_with('/'));
         if kept_children
             .iter()
-            .any(|(id, ev)| id.starts_with(&prefix) && *ev >= e.evidence)
+            .any(|(id, ev)| is_child(id) && *ev >= e.evidence)
         {
             e.kept = false;
         }
