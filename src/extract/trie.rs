@@ -12,6 +12,8 @@
 const ROOT: u32 = 0;
 /// `check` of a slot no node owns.
 const FREE: u32 = u32::MAX;
+/// The most nodes where patterns end that `Trie::matches_at` notes on one walk.
+const FEW: usize = 4;
 /// Set in `Slot::base` when patterns end at the node: a walk reads `ends` only then.
 const ENDS: u32 = 1 << 31;
 
@@ -153,24 +155,58 @@ impl Trie {
     /// shortest first.
     #[inline]
     pub fn matches_at(&self, text: &[u8], start: usize, mut found: impl FnMut(usize, usize)) {
+        // The walk notes the nodes where patterns end and reports after it, so that
+        // its loop calls nothing and keeps its state in registers. A walk past more
+        // such nodes than it can note (none in the data) reports as it goes.
+        let mut ends = [(0u32, 0u32); FEW];
+        let mut n = 0;
         let slots = &self.slots[..];
         let mut node = ROOT;
         let mut base = slots[ROOT as usize].base;
-        for (at, &b) in (start + 1..).zip(&text[start..]) {
+        let mut at = start;
+        while let Some(&b) = text.get(at) {
             let next = (base & !ENDS) as usize + LOWER[b as usize] as usize;
             let slot = slots[next];
             if slot.check != node {
-                return;
+                break;
             }
             node = next as u32;
             base = slot.base;
-            // Most nodes on a walk end no pattern.
+            at += 1;
             if base & ENDS != 0 {
-                let (first, len) = self.ends[next];
-                for &p in &self.outputs[first as usize..(first + len) as usize] {
-                    found(p as usize, at);
+                if n == FEW {
+                    return self.report_each(text, start, found);
                 }
+                // A walk is no deeper than the longest pattern.
+                ends[n] = (node, (at - start) as u32);
+                n += 1;
             }
+        }
+        for &(slot, depth) in &ends[..n] {
+            self.report(slot, start + depth as usize, &mut found);
+        }
+    }
+
+    /// `matches_at`, reporting each pattern as the walk reaches it.
+    #[cold]
+    fn report_each(&self, text: &[u8], start: usize, mut found: impl FnMut(usize, usize)) {
+        let mut node = ROOT;
+        for (end, &b) in (start + 1..).zip(&text[start..]) {
+            let next =
+                (self.slots[node as usize].base & !ENDS) as usize + LOWER[b as usize] as usize;
+            if self.slots[next].check != node {
+                return;
+            }
+            node = next as u32;
+            self.report(node, end, &mut found);
+        }
+    }
+
+    /// Calls `found(pattern, end)` for each pattern that ends at `slot`.
+    fn report(&self, slot: u32, end: usize, found: &mut impl FnMut(usize, usize)) {
+        let (first, len) = self.ends[slot as usize];
+        for &p in &self.outputs[first as usize..(first + len) as usize] {
+            found(p as usize, end);
         }
     }
 }
@@ -231,6 +267,18 @@ mod tests {
             got.sort_by_key(|&(q, end)| (end, q));
             assert_eq!(got, want, "{p:?}");
             assert!(found.contains(&(i, p.len())), "{p:?}");
+        }
+    }
+
+    #[test]
+    fn a_walk_past_more_ends_than_it_notes_reports_them_all() {
+        let patterns = ["a", "ab", "abc", "abcd", "abcde", "abcdef", "b"];
+        let trie = Trie::new(patterns);
+        for n in 1..=patterns.len() - 1 {
+            let text = &"abcdefg"[..n];
+            let want: Vec<(usize, usize, usize)> = (0..n).map(|p| (p, 0, p + 1)).collect();
+            let got: Vec<_> = all(&trie, text).into_iter().filter(|m| m.1 == 0).collect();
+            assert_eq!(got, want, "{text}");
         }
     }
 

@@ -12,14 +12,20 @@ use crate::extract::trie::Trie;
 static TRIE: LazyLock<Trie> =
     LazyLock::new(|| Trie::new(GAZETTEER.patterns.iter().map(|p| p.text.as_str())));
 
-/// Every pattern match that begins a word, in text order: the trie is walked from
-/// every character that follows no letter or digit.
-fn matches_at_word_starts(text: &str, mut found: impl FnMut(usize, usize, usize)) {
+/// Every pattern match that begins a word, in text order, as `(pattern, start,
+/// end)`: the trie is walked from every character that follows no letter or digit.
+///
+/// Not inlined into `find`, and collecting rather than calling back, so that the
+/// walk's loop, which steps about once per byte of text, has the registers to
+/// itself.
+#[inline(never)]
+fn matches_at_word_starts(text: &str) -> Vec<(usize, usize, usize)> {
     let trie = &*TRIE;
     let bytes = text.as_bytes();
+    let mut out = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
-        trie.matches_at(bytes, i, |pattern, end| found(pattern, i, end));
+        trie.matches_at(bytes, i, |pattern, end| out.push((pattern, i, end)));
         // The rest of a word starts no match: skip it, and the character after it.
         let (alnum, len) = alnum_at(text, i);
         i += len;
@@ -33,6 +39,7 @@ fn matches_at_word_starts(text: &str, mut found: impl FnMut(usize, usize, usize)
             }
         }
     }
+    out
 }
 
 /// Whether the character at byte `i` of `text` is alphanumeric, and its length;
@@ -97,7 +104,7 @@ pub(crate) fn find(text: &str) -> Vec<Hit> {
     let patterns = &GAZETTEER.patterns;
     let layers = &*LAYERS;
     let (mut names, mut terms, mut cues) = (Vec::new(), Vec::new(), Vec::new());
-    matches_at_word_starts(text, |pattern, start, matched_end| {
+    for (pattern, start, matched_end) in matches_at_word_starts(text) {
         let p = &patterns[pattern];
         let mut end = matched_end;
         if p.prefix {
@@ -105,10 +112,10 @@ pub(crate) fn find(text: &str) -> Vec<Hit> {
                 .find(|c: char| !c.is_alphanumeric())
                 .unwrap_or(text.len() - end);
         } else if !ends_word(text, end) {
-            return;
+            continue;
         }
         if p.proper && !same_capitals(p, &text[start..matched_end]) {
-            return;
+            continue;
         }
         for &layer in &layers[pattern] {
             let hit = Hit {
@@ -123,7 +130,7 @@ pub(crate) fn find(text: &str) -> Vec<Hit> {
                 Layer::Cues => cues.push(hit),
             }
         }
-    });
+    }
     let (mut kept_names, mut kept_terms) = (Vec::new(), Vec::new());
     longest_first(&names, &mut kept_names);
     longest_first(&terms, &mut kept_terms);
@@ -462,8 +469,7 @@ mod tests {
             "the Gulf, the gulf; THE GULF of Mexico",
             "U.S.-led talks in Côte d’Ivoire",
         ] {
-            let mut got = Vec::new();
-            matches_at_word_starts(text, |p, start, end| got.push((p, start, end)));
+            let got = matches_at_word_starts(text);
             let mut want = Vec::new();
             let mut prev_alnum = false;
             for (i, c) in text.char_indices() {
