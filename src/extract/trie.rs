@@ -37,6 +37,17 @@ struct Slot {
     check: u32,
 }
 
+/// A node of the tree `Trie::new` builds before laying it out.
+struct Node {
+    /// The byte from its parent.
+    byte: u8,
+    first_child: u32,
+    next_sibling: u32,
+}
+
+/// No node, in `Node`.
+const NONE: u32 = u32::MAX;
+
 #[derive(Debug)]
 pub struct Trie {
     /// At least 256 slots past the highest `base`, so a step never runs off the end.
@@ -50,33 +61,48 @@ impl Trie {
     /// A trie of `patterns`; pattern `i` is reported as `i`. Empty patterns are left
     /// out.
     pub fn new<'a>(patterns: impl IntoIterator<Item = &'a str>) -> Trie {
-        // Built with a list of edges per node first (most nodes have one child),
+        // Built as a tree first, each node's children a list linked through the
+        // nodes (most nodes have one child, and no node needs a Vec of its own),
         // then laid out in the double array.
-        let mut children: Vec<Vec<(u8, u32)>> = vec![Vec::new()];
+        let mut nodes = vec![Node {
+            byte: 0,
+            first_child: NONE,
+            next_sibling: NONE,
+        }];
         let mut ends: Vec<Vec<u32>> = vec![Vec::new()];
         for (i, p) in patterns.into_iter().enumerate() {
             if p.is_empty() {
                 continue;
             }
-            let mut node = 0usize;
+            let mut node = 0;
             for &b in p.as_bytes() {
                 let b = LOWER[b as usize];
-                node = match children[node].iter().find(|&&(c, _)| c == b) {
-                    Some(&(_, child)) => child as usize,
-                    None => {
-                        let child = children.len();
-                        children[node].push((b, child as u32));
-                        children.push(Vec::new());
-                        ends.push(Vec::new());
-                        child
-                    }
-                };
+                let mut child = nodes[node].first_child;
+                while child != NONE && nodes[child as usize].byte != b {
+                    child = nodes[child as usize].next_sibling;
+                }
+                if child == NONE {
+                    child = nodes.len() as u32;
+                    nodes.push(Node {
+                        byte: b,
+                        first_child: NONE,
+                        next_sibling: nodes[node].first_child,
+                    });
+                    nodes[node].first_child = child;
+                    ends.push(Vec::new());
+                }
+                node = child as usize;
             }
             ends[node].push(i as u32);
         }
-        for kids in &mut children {
-            kids.sort_unstable();
-        }
+        let nodes = &nodes;
+        let children = move |node: usize| {
+            let some = |c: u32| (c != NONE).then_some(c);
+            std::iter::successors(some(nodes[node].first_child), move |&c| {
+                some(nodes[c as usize].next_sibling)
+            })
+            .map(move |c| (nodes[c as usize].byte, c))
+        };
         // The root is no node's child.
         let mut slots = vec![Slot {
             base: 0,
@@ -85,30 +111,28 @@ impl Trie {
         let is_free = |slots: &[Slot], at: usize| slots.get(at).is_none_or(|s| s.check == FREE);
         // Breadth first, so that the first levels, where every walk goes, sit
         // together; each node's children go in the first slots that fit them all.
-        let mut slot_of = vec![FREE; children.len()];
+        let mut slot_of = vec![FREE; nodes.len()];
         slot_of[0] = ROOT;
-        let mut queue = std::collections::VecDeque::from([0usize]);
+        let mut queue = vec![0usize];
+        let mut next = 0;
         // Below 256 a free slot fits only some bytes, and searching from one that
         // none of the rest fits would stall.
         let mut first_free = 256;
-        while let Some(node) = queue.pop_front() {
-            let kids = &children[node];
-            let Some(&(lowest, _)) = kids.first() else {
+        while let Some(&node) = queue.get(next) {
+            next += 1;
+            let Some(lowest) = children(node).map(|(b, _)| b).min() else {
                 continue;
             };
             while !is_free(&slots, first_free) {
                 first_free += 1;
             }
             let mut base = first_free.saturating_sub(lowest as usize).max(1);
-            while !kids
-                .iter()
-                .all(|&(b, _)| is_free(&slots, base + b as usize))
-            {
+            while !children(node).all(|(b, _)| is_free(&slots, base + b as usize)) {
                 base += 1;
             }
             let slot = slot_of[node] as usize;
             slots[slot].base = base as u32;
-            for &(b, kid) in kids {
+            for (b, kid) in children(node) {
                 let at = base + b as usize;
                 if slots.len() <= at {
                     slots.resize(
@@ -121,7 +145,7 @@ impl Trie {
                 }
                 slots[at].check = slot as u32;
                 slot_of[kid as usize] = at as u32;
-                queue.push_back(kid as usize);
+                queue.push(kid as usize);
             }
         }
         // Room for a step by any byte from the last node's base.
