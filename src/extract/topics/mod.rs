@@ -118,11 +118,12 @@ pub fn explain_topics(article: &Article) -> Vec<Explanation> {
     let g = &*GAZETTEER;
     let lead_end = lead_end(&article.body);
     let body_words = count_words(&article.body);
-    let mut hits: Vec<(Place, &str, Hit)> = Vec::new();
-    for h in matcher::find(&article.title) {
+    let (title_hits, body_hits) = (matcher::find(&article.title), matcher::find(&article.body));
+    let mut hits: Vec<(Place, &str, Hit)> = Vec::with_capacity(title_hits.len() + body_hits.len());
+    for h in title_hits {
         hits.push((Place::Title, &article.title, h));
     }
-    for h in matcher::find(&article.body) {
+    for h in body_hits {
         let place = if h.start < lead_end {
             Place::Lead
         } else {
