@@ -31,6 +31,14 @@ fn matches_at_word_starts(text: &str) -> Vec<(usize, usize, usize)> {
         i += len;
         if alnum {
             while i < bytes.len() {
+                // Eight bytes at a time while they are ASCII letters and digits.
+                if let Some(&eight) = bytes[i..].first_chunk::<8>() {
+                    let run = ascii_alnum_run(u64::from_le_bytes(eight));
+                    i += run;
+                    if run == 8 {
+                        continue;
+                    }
+                }
                 let (alnum, len) = alnum_at(text, i);
                 i += len;
                 if !alnum {
@@ -40,6 +48,23 @@ fn matches_at_word_starts(text: &str) -> Vec<(usize, usize, usize)> {
         }
     }
     out
+}
+
+/// How many of eight bytes (little-endian), from the first, are ASCII letters or
+/// digits.
+fn ascii_alnum_run(eight: u64) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const TOPS: u64 = 0x8080_8080_8080_8080;
+    // With the top bits cleared no sum below carries into the next byte: a byte's
+    // top bit then says whether it was at least `n`. Bytes past ASCII count as
+    // neither letter nor digit.
+    let low = eight & !TOPS;
+    let at_least = |x: u64, n: u8| (x + ONES * u64::from(0x80 - n)) & TOPS;
+    let digit = at_least(low, b'0') & !at_least(low, b'9' + 1);
+    let lower = low | (ONES * 0x20);
+    let letter = at_least(lower, b'a') & !at_least(lower, b'z' + 1);
+    let other = !(digit | letter) | (eight & TOPS);
+    ((other & TOPS).trailing_zeros() / 8) as usize
 }
 
 /// Whether the character at byte `i` of `text` is alphanumeric, and its length;
@@ -480,6 +505,26 @@ mod tests {
             }
             assert_eq!(got, want, "{text:?}");
         }
+    }
+
+    #[test]
+    fn alnum_runs_of_eight_bytes_stop_at_the_first_other_byte() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut eight = *b"Ab3zZ09q";
+                eight[at] = b;
+                let want = eight
+                    .iter()
+                    .position(|c| !c.is_ascii_alphanumeric())
+                    .unwrap_or(8);
+                assert_eq!(
+                    ascii_alnum_run(u64::from_le_bytes(eight)),
+                    want,
+                    "{eight:?}"
+                );
+            }
+        }
+        assert_eq!(ascii_alnum_run(u64::from_le_bytes(*b"@[`{/:\x7f ")), 0);
     }
 
     #[test]
