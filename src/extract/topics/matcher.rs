@@ -128,8 +128,11 @@ static LAYERS: LazyLock<Vec<Vec<Layer>>> = LazyLock::new(|| {
 pub(crate) fn find(text: &str) -> Vec<Hit> {
     let patterns = &GAZETTEER.patterns;
     let layers = &*LAYERS;
-    let (mut names, mut terms, mut cues) = (Vec::new(), Vec::new(), Vec::new());
-    for (pattern, start, matched_end) in matches_at_word_starts(text) {
+    let matches = matches_at_word_starts(text);
+    // Each layer gets at most every match.
+    let room = || Vec::with_capacity(matches.len());
+    let (mut names, mut terms, mut cues) = (room(), room(), room());
+    for &(pattern, start, matched_end) in &matches {
         let p = &patterns[pattern];
         let mut end = matched_end;
         if p.prefix {
@@ -156,7 +159,10 @@ pub(crate) fn find(text: &str) -> Vec<Hit> {
             }
         }
     }
-    let (mut kept_names, mut kept_terms) = (Vec::new(), Vec::new());
+    let (mut kept_names, mut kept_terms) = (
+        Vec::with_capacity(names.len()),
+        Vec::with_capacity(terms.len()),
+    );
     longest_first(&names, &mut kept_names);
     longest_first(&terms, &mut kept_terms);
     merge_by_start([kept_names, kept_terms, cues])
