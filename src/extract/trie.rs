@@ -12,13 +12,46 @@
 const ROOT: u32 = 0;
 /// `check` of a slot no node owns.
 const FREE: u32 = u32::MAX;
+/// The most nodes where patterns end that `Trie::matches_at` notes on one walk.
+const FEW: usize = 4;
+/// Set in `Slot::base` when patterns end at the node: a walk reads `ends` only then.
+const ENDS: u32 = 1 << 31;
+
+/// Every byte in ASCII lowercase: one load per step, where `to_ascii_lowercase` is a
+/// few instructions.
+const LOWER: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).to_ascii_lowercase();
+        b += 1;
+    }
+    table
+};
+
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    /// Where the node here puts its children, with `ENDS` when patterns end here.
+    base: u32,
+    /// The node whose child is here, or `FREE`.
+    check: u32,
+}
+
+/// A node of the tree `Trie::new` builds before laying it out.
+struct Node {
+    /// The byte from its parent.
+    byte: u8,
+    first_child: u32,
+    next_sibling: u32,
+}
+
+/// No node, in `Node`.
+const NONE: u32 = u32::MAX;
 
 #[derive(Debug)]
 pub struct Trie {
-    /// Per slot: where the node there puts its children.
-    base: Vec<u32>,
-    /// Per slot: the node whose child is here, or `FREE`.
-    check: Vec<u32>,
+    /// At least 256 slots past the highest `base`, so a step never runs off the end.
+    slots: Vec<Slot>,
     /// Per slot: the patterns that end there, `outputs[start..start + len]`.
     ends: Vec<(u32, u32)>,
     outputs: Vec<u32>,
@@ -28,108 +61,176 @@ impl Trie {
     /// A trie of `patterns`; pattern `i` is reported as `i`. Empty patterns are left
     /// out.
     pub fn new<'a>(patterns: impl IntoIterator<Item = &'a str>) -> Trie {
-        // Built with a map per node first, then laid out in the double array.
-        let mut children: Vec<std::collections::BTreeMap<u8, u32>> = vec![Default::default()];
+        // Built as a tree first, each node's children a list linked through the
+        // nodes (most nodes have one child, and no node needs a Vec of its own),
+        // then laid out in the double array.
+        let mut nodes = vec![Node {
+            byte: 0,
+            first_child: NONE,
+            next_sibling: NONE,
+        }];
         let mut ends: Vec<Vec<u32>> = vec![Vec::new()];
         for (i, p) in patterns.into_iter().enumerate() {
             if p.is_empty() {
                 continue;
             }
-            let mut node = 0usize;
+            let mut node = 0;
             for &b in p.as_bytes() {
-                let b = b.to_ascii_lowercase();
-                let next = children.len() as u32;
-                let child = *children[node].entry(b).or_insert(next);
-                if child == next {
-                    children.push(Default::default());
+                let b = LOWER[b as usize];
+                let mut child = nodes[node].first_child;
+                while child != NONE && nodes[child as usize].byte != b {
+                    child = nodes[child as usize].next_sibling;
+                }
+                if child == NONE {
+                    child = nodes.len() as u32;
+                    nodes.push(Node {
+                        byte: b,
+                        first_child: NONE,
+                        next_sibling: nodes[node].first_child,
+                    });
+                    nodes[node].first_child = child;
                     ends.push(Vec::new());
                 }
                 node = child as usize;
             }
             ends[node].push(i as u32);
         }
-        let mut trie = Trie {
-            base: vec![0],
-            // The root is no node's child.
-            check: vec![FREE],
-            ends: Vec::new(),
-            outputs: Vec::new(),
+        let nodes = &nodes;
+        let children = move |node: usize| {
+            let some = |c: u32| (c != NONE).then_some(c);
+            std::iter::successors(some(nodes[node].first_child), move |&c| {
+                some(nodes[c as usize].next_sibling)
+            })
+            .map(move |c| (nodes[c as usize].byte, c))
         };
+        // The root is no node's child.
+        let mut slots = vec![Slot {
+            base: 0,
+            check: FREE,
+        }];
+        let is_free = |slots: &[Slot], at: usize| slots.get(at).is_none_or(|s| s.check == FREE);
         // Breadth first, so that the first levels, where every walk goes, sit
         // together; each node's children go in the first slots that fit them all.
-        let mut slot_of = vec![FREE; children.len()];
+        let mut slot_of = vec![FREE; nodes.len()];
         slot_of[0] = ROOT;
-        let mut queue = std::collections::VecDeque::from([0usize]);
+        let mut queue = vec![0usize];
+        let mut next = 0;
         // Below 256 a free slot fits only some bytes, and searching from one that
         // none of the rest fits would stall.
         let mut first_free = 256;
-        while let Some(node) = queue.pop_front() {
-            let kids = &children[node];
-            let Some((&lowest, _)) = kids.first_key_value() else {
+        while let Some(&node) = queue.get(next) {
+            next += 1;
+            let Some(lowest) = children(node).map(|(b, _)| b).min() else {
                 continue;
             };
-            while trie.check.get(first_free).is_some_and(|&c| c != FREE) {
+            while !is_free(&slots, first_free) {
                 first_free += 1;
             }
             let mut base = first_free.saturating_sub(lowest as usize).max(1);
-            while !kids.keys().all(|&b| trie.is_free(base + b as usize)) {
+            while !children(node).all(|(b, _)| is_free(&slots, base + b as usize)) {
                 base += 1;
             }
             let slot = slot_of[node] as usize;
-            trie.base[slot] = base as u32;
-            for (&b, &kid) in kids {
+            slots[slot].base = base as u32;
+            for (b, kid) in children(node) {
                 let at = base + b as usize;
-                if trie.check.len() <= at {
-                    trie.check.resize(at + 1, FREE);
-                    trie.base.resize(at + 1, 0);
+                if slots.len() <= at {
+                    slots.resize(
+                        at + 1,
+                        Slot {
+                            base: 0,
+                            check: FREE,
+                        },
+                    );
                 }
-                trie.check[at] = slot as u32;
+                slots[at].check = slot as u32;
                 slot_of[kid as usize] = at as u32;
-                queue.push_back(kid as usize);
+                queue.push(kid as usize);
             }
         }
-        trie.ends = vec![(0, 0); trie.check.len()];
+        // Room for a step by any byte from the last node's base.
+        let top = slots.iter().map(|s| s.base as usize).max().unwrap_or(0);
+        assert!(top < ENDS as usize, "trie too large");
+        slots.resize(
+            top + 256,
+            Slot {
+                base: 0,
+                check: FREE,
+            },
+        );
+        let mut trie = Trie {
+            ends: vec![(0, 0); slots.len()],
+            slots,
+            outputs: Vec::new(),
+        };
         for (node, out) in ends.iter().enumerate() {
-            trie.ends[slot_of[node] as usize] = (trie.outputs.len() as u32, out.len() as u32);
+            if out.is_empty() {
+                continue;
+            }
+            let slot = slot_of[node] as usize;
+            trie.ends[slot] = (trie.outputs.len() as u32, out.len() as u32);
+            trie.slots[slot].base |= ENDS;
             trie.outputs.extend_from_slice(out);
         }
         trie
-    }
-
-    fn is_free(&self, slot: usize) -> bool {
-        self.check.get(slot).is_none_or(|&c| c == FREE)
-    }
-
-    /// The child of the node at `slot` by `byte`, already lowercased.
-    #[inline]
-    fn child(&self, slot: u32, byte: u8) -> Option<u32> {
-        let at = self.base[slot as usize] as usize + byte as usize;
-        (self.check.get(at) == Some(&slot)).then_some(at as u32)
-    }
-
-    /// Whether some pattern begins with `byte` (in either ASCII case).
-    #[inline]
-    pub fn may_start(&self, byte: u8) -> bool {
-        self.child(ROOT, byte.to_ascii_lowercase()).is_some()
     }
 
     /// Calls `found(pattern, end)` for every pattern that matches `text` at `start`,
     /// shortest first.
     #[inline]
     pub fn matches_at(&self, text: &[u8], start: usize, mut found: impl FnMut(usize, usize)) {
+        // The walk notes the nodes where patterns end and reports after it, so that
+        // its loop calls nothing and keeps its state in registers. A walk past more
+        // such nodes than it can note (none in the data) reports as it goes.
+        let mut ends = [(0u32, 0u32); FEW];
+        let mut n = 0;
+        let slots = &self.slots[..];
         let mut node = ROOT;
-        for (at, &b) in text.iter().enumerate().skip(start) {
-            let Some(next) = self.child(node, b.to_ascii_lowercase()) else {
-                return;
-            };
-            node = next;
-            let (first, len) = self.ends[node as usize];
-            // Most nodes on a walk end no pattern.
-            if len > 0 {
-                for &p in &self.outputs[first as usize..(first + len) as usize] {
-                    found(p as usize, at + 1);
-                }
+        let mut base = slots[ROOT as usize].base;
+        let mut at = start;
+        while let Some(&b) = text.get(at) {
+            let next = (base & !ENDS) as usize + LOWER[b as usize] as usize;
+            let slot = slots[next];
+            if slot.check != node {
+                break;
             }
+            node = next as u32;
+            base = slot.base;
+            at += 1;
+            if base & ENDS != 0 {
+                if n == FEW {
+                    return self.report_each(text, start, found);
+                }
+                // A walk is no deeper than the longest pattern.
+                ends[n] = (node, (at - start) as u32);
+                n += 1;
+            }
+        }
+        for &(slot, depth) in &ends[..n] {
+            self.report(slot, start + depth as usize, &mut found);
+        }
+    }
+
+    /// `matches_at`, reporting each pattern as the walk reaches it.
+    #[cold]
+    fn report_each(&self, text: &[u8], start: usize, mut found: impl FnMut(usize, usize)) {
+        let mut node = ROOT;
+        for (end, &b) in (start + 1..).zip(&text[start..]) {
+            let next =
+                (self.slots[node as usize].base & !ENDS) as usize + LOWER[b as usize] as usize;
+            if self.slots[next].check != node {
+                return;
+            }
+            node = next as u32;
+            self.report(node, end, &mut found);
+        }
+    }
+
+    /// Calls `found(pattern, end)` for each pattern that ends at `slot`.
+    fn report(&self, slot: u32, end: usize, found: &mut impl FnMut(usize, usize)) {
+        let (first, len) = self.ends[slot as usize];
+        for &p in &self.outputs[first as usize..(first + len) as usize] {
+            found(p as usize, end);
         }
     }
 }
@@ -160,7 +261,6 @@ mod tests {
                 (5, 38, 42),
             ]
         );
-        assert!(trie.may_start(b'W') && trie.may_start(b'w') && !trie.may_start(b'x'));
     }
 
     #[test]
@@ -191,6 +291,18 @@ mod tests {
             got.sort_by_key(|&(q, end)| (end, q));
             assert_eq!(got, want, "{p:?}");
             assert!(found.contains(&(i, p.len())), "{p:?}");
+        }
+    }
+
+    #[test]
+    fn a_walk_past_more_ends_than_it_notes_reports_them_all() {
+        let patterns = ["a", "ab", "abc", "abcd", "abcde", "abcdef", "b"];
+        let trie = Trie::new(patterns);
+        for n in 1..=patterns.len() - 1 {
+            let text = &"abcdefg"[..n];
+            let want: Vec<(usize, usize, usize)> = (0..n).map(|p| (p, 0, p + 1)).collect();
+            let got: Vec<_> = all(&trie, text).into_iter().filter(|m| m.1 == 0).collect();
+            assert_eq!(got, want, "{text}");
         }
     }
 

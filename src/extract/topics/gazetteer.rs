@@ -96,6 +96,20 @@ pub(crate) struct Pattern {
     /// Also matches longer words (`terroris*`).
     pub prefix: bool,
     pub roles: Vec<Role>,
+    /// The distinct topics (or decoys) its aliases name, with their weights, in data
+    /// order: `aliases[0]` all of them, `aliases[1]` those left where the pattern is
+    /// part of a person's name.
+    pub aliases: [Vec<(usize, f32)>; 2],
+    /// Some alias is also a person's name ("Jordan").
+    pub may_be_person: bool,
+}
+
+impl Pattern {
+    /// The distinct topics its aliases name, with their weights; none that are also
+    /// a person's name where `personal` (see `aliases`).
+    pub fn aliases(&self, personal: bool) -> &[(usize, f32)] {
+        &self.aliases[usize::from(personal)]
+    }
 }
 
 /// A topic or a decoy, with what matching needs to know about it.
@@ -117,9 +131,29 @@ pub(crate) struct Gazetteer {
     pub entries: Vec<Entry>,
     pub patterns: Vec<Pattern>,
     by_id: HashMap<String, usize>,
-    /// Normalised labels, then names, then weak aliases: the first hit wins.
-    lookup_tiers: [HashMap<String, usize>; 3],
+    /// Per def, its aliases in the data file with their weights, for `lookup`.
+    weighted_aliases: Vec<Vec<(&'static str, f32)>>,
 }
+
+/// Normalised labels, then names, then weak aliases: the first hit wins. Extraction
+/// needs none of it, so it is made only when `lookup` is first asked.
+static LOOKUP_TIERS: LazyLock<[HashMap<String, usize>; 3]> = LazyLock::new(|| {
+    let g = &*GAZETTEER;
+    let mut tiers: [HashMap<String, usize>; 3] = Default::default();
+    for (d, def) in g.defs.iter().enumerate() {
+        tiers[0].entry(lookup_key(def.label)).or_insert(d);
+    }
+    for (d, def) in g.defs.iter().enumerate() {
+        for &(alias, weight) in &g.weighted_aliases[d] {
+            let tier = if weight < NAME_WEIGHT { 2 } else { 1 };
+            tiers[tier].entry(lookup_key(alias)).or_insert(d);
+        }
+        for alias in &def.aliases {
+            tiers[1].entry(lookup_key(alias)).or_insert(d);
+        }
+    }
+    tiers
+});
 
 pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| match parse_all() {
     Ok(g) => g,
@@ -151,7 +185,7 @@ pub fn lookup(query: &str) -> Option<&'static TopicDef> {
     if key.is_empty() {
         return None;
     }
-    g.lookup_tiers
+    LOOKUP_TIERS
         .iter()
         .find_map(|tier| tier.get(&key))
         .map(|&i| &g.defs[i])
@@ -177,6 +211,10 @@ fn lookup_key(s: &str) -> String {
 /// `s` with accented Latin letters replaced by their base letters and typographic
 /// apostrophes by `'`: "Côte d’Ivoire" → "Cote d'Ivoire".
 pub(crate) fn fold_diacritics(s: &str) -> String {
+    // No ASCII character folds.
+    if s.is_ascii() {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match folded(c) {
@@ -508,6 +546,8 @@ pub(crate) fn parse_all() -> Result<Gazetteer, String> {
                     text: body,
                     prefix,
                     roles: Vec::new(),
+                    aliases: Default::default(),
+                    may_be_person: false,
                 });
                 patterns.len() - 1
             });
@@ -541,33 +581,57 @@ pub(crate) fn parse_all() -> Result<Gazetteer, String> {
         }
     }
 
+    for p in &mut patterns {
+        p.aliases = [
+            alias_entries(&p.roles, false),
+            alias_entries(&p.roles, true),
+        ];
+        p.may_be_person = p
+            .roles
+            .iter()
+            .any(|r| matches!(r, Role::Alias { person: true, .. }));
+    }
+
     // Lookup tables.
     let mut by_id = HashMap::default();
-    let mut tiers: [HashMap<String, usize>; 3] = Default::default();
     for (d, def) in defs.iter().enumerate() {
         by_id.insert(def.id.to_string(), d);
-        tiers[0].entry(lookup_key(def.label)).or_insert(d);
     }
-    for r in &rows {
-        let Some(d) = entries[entry_of[r.id]].def else {
-            continue;
-        };
-        for (alias, weight, _) in &r.aliases {
-            let tier = if *weight < NAME_WEIGHT { 2 } else { 1 };
-            tiers[tier].entry(lookup_key(alias)).or_insert(d);
-        }
-        for alias in &r.lookup_aliases {
-            tiers[1].entry(lookup_key(alias)).or_insert(d);
-        }
-    }
+    let weighted_aliases = rows
+        .iter()
+        .filter(|r| !r.id.starts_with('-'))
+        .map(|r| r.aliases.iter().map(|&(a, w, _)| (a, w)).collect())
+        .collect();
 
     Ok(Gazetteer {
         defs,
         entries,
         patterns,
         by_id,
-        lookup_tiers: tiers,
+        weighted_aliases,
     })
+}
+
+/// The distinct topics (or decoys) `roles` name as aliases, with their weights, in
+/// data order; without those that are also a person's name if `personal`.
+fn alias_entries(roles: &[Role], personal: bool) -> Vec<(usize, f32)> {
+    let mut out: Vec<(usize, f32)> = Vec::new();
+    for r in roles {
+        if let Role::Alias {
+            entry,
+            weight,
+            person,
+        } = *r
+        {
+            if person && personal {
+                continue;
+            }
+            if !out.iter().any(|&(e, _)| e == entry) {
+                out.push((entry, weight));
+            }
+        }
+    }
+    out
 }
 
 /// The spellings a pattern is matched in: as written, without diacritics, and with a
@@ -578,9 +642,10 @@ fn variants(text: &str) -> Vec<String> {
     if folded != text {
         out.push(folded);
     }
-    for v in out.clone() {
-        if v.contains('\'') {
-            out.push(v.replace('\'', "\u{2019}"));
+    for k in 0..out.len() {
+        if out[k].contains('\'') {
+            let typographic = out[k].replace('\'', "\u{2019}");
+            out.push(typographic);
         }
     }
     out

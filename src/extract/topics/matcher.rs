@@ -12,24 +12,70 @@ use crate::extract::trie::Trie;
 static TRIE: LazyLock<Trie> =
     LazyLock::new(|| Trie::new(GAZETTEER.patterns.iter().map(|p| p.text.as_str())));
 
-/// Every pattern match that begins a word, in text order.
-fn matches_at_word_starts(text: &str, mut found: impl FnMut(usize, usize, usize)) {
+/// Every pattern match that begins a word, in text order, as `(pattern, start,
+/// end)`: the trie is walked from every character that follows no letter or digit.
+///
+/// Not inlined into `find`, and collecting rather than calling back, so that the
+/// walk's loop, which steps about once per byte of text, has the registers to
+/// itself.
+#[inline(never)]
+fn matches_at_word_starts(text: &str) -> Vec<(usize, usize, usize)> {
     let trie = &*TRIE;
     let bytes = text.as_bytes();
-    let mut prev_alnum = false;
+    let mut out = Vec::new();
     let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        if !prev_alnum && trie.may_start(b) {
-            trie.matches_at(bytes, i, |pattern, end| found(pattern, i, end));
+    while i < bytes.len() {
+        trie.matches_at(bytes, i, |pattern, end| out.push((pattern, i, end)));
+        // The rest of a word starts no match: skip it, and the character after it.
+        let (alnum, len) = alnum_at(text, i);
+        i += len;
+        if alnum {
+            while i < bytes.len() {
+                // Eight bytes at a time while they are ASCII letters and digits.
+                if let Some(&eight) = bytes[i..].first_chunk::<8>() {
+                    let run = ascii_alnum_run(u64::from_le_bytes(eight));
+                    i += run;
+                    if run == 8 {
+                        continue;
+                    }
+                }
+                let (alnum, len) = alnum_at(text, i);
+                i += len;
+                if !alnum {
+                    break;
+                }
+            }
         }
-        // ASCII without decoding; `i` stays on character boundaries.
-        if b.is_ascii() {
-            prev_alnum = b.is_ascii_alphanumeric();
-            i += 1;
-        } else {
+    }
+    out
+}
+
+/// How many of eight bytes (little-endian), from the first, are ASCII letters or
+/// digits.
+fn ascii_alnum_run(eight: u64) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const TOPS: u64 = 0x8080_8080_8080_8080;
+    // With the top bits cleared no sum below carries into the next byte: a byte's
+    // top bit then says whether it was at least `n`. Bytes past ASCII count as
+    // neither letter nor digit.
+    let low = eight & !TOPS;
+    let at_least = |x: u64, n: u8| (x + ONES * u64::from(0x80 - n)) & TOPS;
+    let digit = at_least(low, b'0') & !at_least(low, b'9' + 1);
+    let lower = low | (ONES * 0x20);
+    let letter = at_least(lower, b'a') & !at_least(lower, b'z' + 1);
+    let other = !(digit | letter) | (eight & TOPS);
+    ((other & TOPS).trailing_zeros() / 8) as usize
+}
+
+/// Whether the character at byte `i` of `text` is alphanumeric, and its length;
+/// ASCII without decoding.
+#[inline]
+fn alnum_at(text: &str, i: usize) -> (bool, usize) {
+    match text.as_bytes()[i] {
+        b @ 0..0x80 => (b.is_ascii_alphanumeric(), 1),
+        _ => {
             let c = text[i..].chars().next().unwrap_or_default();
-            prev_alnum = c.is_alphanumeric();
-            i += c.len_utf8();
+            (c.is_alphanumeric(), c.len_utf8())
         }
     }
 }
@@ -68,12 +114,25 @@ fn layers(p: &Pattern) -> impl Iterator<Item = Layer> + '_ {
         })
 }
 
+/// The layers each pattern is found in, worked out once.
+static LAYERS: LazyLock<Vec<Vec<Layer>>> = LazyLock::new(|| {
+    GAZETTEER
+        .patterns
+        .iter()
+        .map(|p| layers(p).collect())
+        .collect()
+});
+
 /// The patterns in `text`, in text order. Within the names and within the terms,
 /// where matches overlap the longest wins; an exact tie keeps both.
 pub(crate) fn find(text: &str) -> Vec<Hit> {
     let patterns = &GAZETTEER.patterns;
-    let (mut names, mut terms, mut cues) = (Vec::new(), Vec::new(), Vec::new());
-    matches_at_word_starts(text, |pattern, start, matched_end| {
+    let layers = &*LAYERS;
+    let matches = matches_at_word_starts(text);
+    // Each layer gets at most every match.
+    let room = || Vec::with_capacity(matches.len());
+    let (mut names, mut terms, mut cues) = (room(), room(), room());
+    for &(pattern, start, matched_end) in &matches {
         let p = &patterns[pattern];
         let mut end = matched_end;
         if p.prefix {
@@ -81,12 +140,12 @@ pub(crate) fn find(text: &str) -> Vec<Hit> {
                 .find(|c: char| !c.is_alphanumeric())
                 .unwrap_or(text.len() - end);
         } else if !ends_word(text, end) {
-            return;
+            continue;
         }
         if p.proper && !same_capitals(p, &text[start..matched_end]) {
-            return;
+            continue;
         }
-        for layer in layers(p) {
+        for &layer in &layers[pattern] {
             let hit = Hit {
                 layer,
                 pattern,
@@ -99,14 +158,30 @@ pub(crate) fn find(text: &str) -> Vec<Hit> {
                 Layer::Cues => cues.push(hit),
             }
         }
-    });
-    let mut kept = Vec::with_capacity(names.len() + terms.len() + cues.len());
-    longest_first(&names, &mut kept);
-    longest_first(&terms, &mut kept);
-    kept.extend(cues);
-    // Three runs in text order, merged.
-    kept.sort_by_key(|h| (h.start, h.layer as u8));
-    kept
+    }
+    let (mut kept_names, mut kept_terms) = (
+        Vec::with_capacity(names.len()),
+        Vec::with_capacity(terms.len()),
+    );
+    longest_first(&names, &mut kept_names);
+    longest_first(&terms, &mut kept_terms);
+    merge_by_start([kept_names, kept_terms, cues])
+}
+
+/// Runs of hits, each in text order, merged into one in text order; on one start,
+/// the earlier run first (the order of the layers).
+fn merge_by_start(runs: [Vec<Hit>; 3]) -> Vec<Hit> {
+    let mut out = Vec::with_capacity(runs.iter().map(Vec::len).sum());
+    let mut runs = runs.map(|run| run.into_iter().peekable());
+    while let Some((_, k)) = runs
+        .iter_mut()
+        .enumerate()
+        .filter_map(|(k, run)| Some((run.peek()?.start, k)))
+        .min()
+    {
+        out.extend(runs[k].next());
+    }
+    out
 }
 
 /// Pushes to `out` the `hits` (one layer's, in text order) that overlapping hits
@@ -152,10 +227,7 @@ fn longest_first(hits: &[Hit], out: &mut Vec<Hit>) {
 }
 
 fn ends_word(text: &str, end: usize) -> bool {
-    text[end..]
-        .chars()
-        .next()
-        .is_none_or(|c| !c.is_alphanumeric())
+    end == text.len() || !alnum_at(text, end).0
 }
 
 /// A proper-noun pattern matches with its own capitals, or with its first letter
@@ -414,6 +486,74 @@ mod tests {
         }
         assert!(!found("Syrianness").contains(&"Syrian"));
         assert!(!found("a nato summit").contains(&"nato"));
+    }
+
+    #[test]
+    fn walks_start_after_every_character_that_is_no_letter_or_digit() {
+        for text in [
+            "",
+            "war",
+            "an award-winning war",
+            "(war) war,war;war  war",
+            "Élysée war ÉLYSÉE 3war war3 war",
+            "x\u{a0}war naïve war über war",
+            "the Gulf, the gulf; THE GULF of Mexico",
+            "U.S.-led talks in Côte d’Ivoire",
+        ] {
+            let got = matches_at_word_starts(text);
+            let mut want = Vec::new();
+            let mut prev_alnum = false;
+            for (i, c) in text.char_indices() {
+                if !prev_alnum {
+                    TRIE.matches_at(text.as_bytes(), i, |p, end| want.push((p, i, end)));
+                }
+                prev_alnum = c.is_alphanumeric();
+            }
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn alnum_runs_of_eight_bytes_stop_at_the_first_other_byte() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut eight = *b"Ab3zZ09q";
+                eight[at] = b;
+                let want = eight
+                    .iter()
+                    .position(|c| !c.is_ascii_alphanumeric())
+                    .unwrap_or(8);
+                assert_eq!(
+                    ascii_alnum_run(u64::from_le_bytes(eight)),
+                    want,
+                    "{eight:?}"
+                );
+            }
+        }
+        assert_eq!(ascii_alnum_run(u64::from_le_bytes(*b"@[`{/:\x7f ")), 0);
+    }
+
+    #[test]
+    fn merge_by_start_is_a_stable_sort_by_start_then_layer() {
+        let runs: [&[usize]; 3] = [&[0, 0, 4, 9], &[0, 2, 4, 4, 12], &[1, 4, 9]];
+        let hits = |layer: Layer, run: &[usize], first: usize| -> Vec<Hit> {
+            (run.iter().enumerate())
+                .map(|(k, &start)| Hit {
+                    layer,
+                    pattern: first + k,
+                    start,
+                    end: start + 1,
+                })
+                .collect()
+        };
+        let runs = [
+            hits(Layer::Names, runs[0], 0),
+            hits(Layer::Terms, runs[1], 10),
+            hits(Layer::Cues, runs[2], 20),
+        ];
+        let mut want: Vec<Hit> = runs.concat();
+        want.sort_by_key(|h| (h.start, h.layer as u8));
+        assert_eq!(merge_by_start(runs), want);
     }
 
     /// What `longest_first` must do, the plain way: every hit by length, then text

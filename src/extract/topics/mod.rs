@@ -100,7 +100,7 @@ pub struct Explanation {
     /// The evidence before it is scaled to a score.
     pub evidence: f32,
     /// The words that spoke for it, as the data writes them.
-    pub matched: Vec<String>,
+    pub matched: Vec<&'static str>,
 }
 
 /// The topics `article` is about, most central first, each with a score in 0..1.
@@ -118,11 +118,12 @@ pub fn explain_topics(article: &Article) -> Vec<Explanation> {
     let g = &*GAZETTEER;
     let lead_end = lead_end(&article.body);
     let body_words = count_words(&article.body);
-    let mut hits: Vec<(Place, &str, Hit)> = Vec::new();
-    for h in matcher::find(&article.title) {
+    let (title_hits, body_hits) = (matcher::find(&article.title), matcher::find(&article.body));
+    let mut hits: Vec<(Place, &str, Hit)> = Vec::with_capacity(title_hits.len() + body_hits.len());
+    for h in title_hits {
         hits.push((Place::Title, &article.title, h));
     }
-    for h in matcher::find(&article.body) {
+    for h in body_hits {
         let place = if h.start < lead_end {
             Place::Lead
         } else {
@@ -136,12 +137,8 @@ pub fn explain_topics(article: &Article) -> Vec<Explanation> {
     let title_case = is_title_case(&article.title);
     let mut personal: Vec<usize> = Vec::new();
     for &(place, text, h) in &hits {
-        let may_be_person = h.layer == Layer::Names
-            && g.patterns[h.pattern]
-                .roles
-                .iter()
-                .any(|r| matches!(r, Role::Alias { person: true, .. }));
-        if may_be_person
+        if h.layer == Layer::Names
+            && g.patterns[h.pattern].may_be_person
             && !(place == Place::Title && title_case)
             && matcher::in_person_name(text, h.start, h.end)
             && !personal.contains(&h.pattern)
@@ -153,29 +150,27 @@ pub fn explain_topics(article: &Article) -> Vec<Explanation> {
     // Support for each entry: the different cues and unshared names found for it.
     let mut support: HashMap<usize, Vec<usize>> = HashMap::default();
     for &(_, _, h) in &hits {
-        let roles = &g.patterns[h.pattern].roles;
-        let entries: Vec<usize> = match h.layer {
-            Layer::Cues => roles
-                .iter()
-                .filter_map(|r| match *r {
-                    Role::Cue { entry } => Some(entry),
-                    _ => None,
-                })
-                .collect(),
-            Layer::Names => {
-                let aliases = alias_entries(roles, personal.contains(&h.pattern));
-                match aliases[..] {
-                    [(entry, _)] => vec![entry],
-                    _ => Vec::new(),
-                }
-            }
-            Layer::Terms => Vec::new(),
-        };
-        for entry in entries {
+        let p = &g.patterns[h.pattern];
+        let mut supports = |entry: usize| {
             let s = support.entry(entry).or_default();
             if !s.contains(&h.pattern) {
                 s.push(h.pattern);
             }
+        };
+        match h.layer {
+            Layer::Cues => {
+                for r in &p.roles {
+                    if let Role::Cue { entry } = *r {
+                        supports(entry);
+                    }
+                }
+            }
+            Layer::Names => {
+                if let [(entry, _)] = p.aliases(personal.contains(&h.pattern)) {
+                    supports(*entry);
+                }
+            }
+            Layer::Terms => {}
         }
     }
     let support_of = |entry: usize| support.get(&entry).map_or(0, Vec::len);
@@ -193,10 +188,10 @@ pub fn explain_topics(article: &Article) -> Vec<Explanation> {
     let mut names: HashMap<(usize, usize), (Place, f32, usize)> = HashMap::default();
     let mut evidence: HashMap<usize, Evidence> = HashMap::default();
     for &(place, _, h) in &hits {
-        let roles = &g.patterns[h.pattern].roles;
+        let p = &g.patterns[h.pattern];
         match h.layer {
             Layer::Names => {
-                let aliases = alias_entries(roles, personal.contains(&h.pattern));
+                let aliases = p.aliases(personal.contains(&h.pattern));
                 // A shared name goes to the topic with the most support; the first
                 // listed wins a tie.
                 let chosen = aliases
@@ -220,7 +215,7 @@ pub fn explain_topics(article: &Article) -> Vec<Explanation> {
                 }
             }
             Layer::Terms => {
-                for r in roles {
+                for r in &p.roles {
                     if let Role::Term { entry, weight } = *r {
                         let ev = evidence.entry(entry).or_default();
                         ev.add(place, weight, h.pattern);
@@ -271,10 +266,10 @@ pub fn explain_topics(article: &Article) -> Vec<Explanation> {
                     }
             }
         };
-        let mut matched: Vec<String> = ev
+        let mut matched: Vec<&'static str> = ev
             .patterns
             .iter()
-            .map(|&p| g.patterns[p].text.clone())
+            .map(|&p| g.patterns[p].text.as_str())
             .collect();
         matched.dedup();
         out.push(Explanation {
@@ -307,10 +302,11 @@ pub fn explain_topics(article: &Article) -> Vec<Explanation> {
         .iter_mut()
         .filter(|e| e.kept && e.topic.kind != TopicKind::Subject)
     {
-        let prefix = format!("{}/", e.topic.id);
+        let parent = e.topic.id.as_str();
+        let is_child = |id: &str| id.strip_prefix(parent).is_some_and(|r| r.starts_with('/'));
         if kept_children
             .iter()
-            .any(|(id, ev)| id.starts_with(&prefix) && *ev >= e.evidence)
+            .any(|(id, ev)| is_child(id) && *ev >= e.evidence)
         {
             e.kept = false;
         }
@@ -324,28 +320,6 @@ pub fn explain_topics(article: &Article) -> Vec<Explanation> {
             _ => MAX_PER_KIND,
         };
         e.kept = *n <= max;
-    }
-    out
-}
-
-/// The distinct topics (or decoys) a pattern names, with their weights, in data
-/// order; none when the pattern is part of a person's name here.
-fn alias_entries(roles: &[Role], personal: bool) -> Vec<(usize, f32)> {
-    let mut out: Vec<(usize, f32)> = Vec::new();
-    for r in roles {
-        if let Role::Alias {
-            entry,
-            weight,
-            person,
-        } = *r
-        {
-            if person && personal {
-                continue;
-            }
-            if !out.iter().any(|&(e, _)| e == entry) {
-                out.push((entry, weight));
-            }
-        }
     }
     out
 }
@@ -368,24 +342,63 @@ fn lead_end(body: &str) -> usize {
     end
 }
 
-/// `text.split_whitespace().count()`, decoding only what is not ASCII.
+/// `text.split_whitespace().count()`: eight bytes at a time where they are ASCII,
+/// decoding only what is not.
 fn count_words(text: &str) -> usize {
     let bytes = text.as_bytes();
     let (mut words, mut in_word) = (0, false);
     let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        let (space, len) = if b.is_ascii() {
-            // U+000B is white space to `char::is_whitespace`, not to `u8`'s.
-            (b.is_ascii_whitespace() || b == b'\x0B', 1)
-        } else {
-            let c = text[i..].chars().next().unwrap_or_default();
-            (c.is_whitespace(), c.len_utf8())
+    while i < bytes.len() {
+        if let Some(&eight) = bytes[i..].first_chunk::<8>()
+            && let Some(spaces) = ascii_spaces(u64::from_le_bytes(eight))
+        {
+            // A word starts at each byte that is no space after one that is: the
+            // flags moved on a byte, with the byte before these eight at the bottom.
+            let after_space = (spaces << 8) | (u64::from(!in_word) << 7);
+            // Each byte of the starts, moved down, is 0 or 1: a multiplication
+            // by `ONES` adds them all up in the top byte.
+            let starts = (!spaces & after_space & TOPS) >> 7;
+            words += (starts.wrapping_mul(ONES) >> 56) as usize;
+            in_word = spaces >> 63 == 0;
+            i += 8;
+            continue;
+        }
+        let (space, len) = match bytes[i] {
+            b @ 0..0x80 => (is_space(b), 1),
+            _ => {
+                let c = text[i..].chars().next().unwrap_or_default();
+                (c.is_whitespace(), c.len_utf8())
+            }
         };
         words += usize::from(!space && !in_word);
         in_word = !space;
         i += len;
     }
     words
+}
+
+/// `char::is_whitespace` for an ASCII byte (U+000B included, unlike
+/// `u8::is_ascii_whitespace`).
+fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t'..=b'\r')
+}
+
+/// The low bit, and the top bit, of each of the eight bytes of a `u64`.
+const ONES: u64 = 0x0101_0101_0101_0101;
+const TOPS: u64 = 0x8080_8080_8080_8080;
+
+/// `is_space` of eight bytes at once, little-endian: each byte's top bit set where
+/// that byte is a space, every other bit clear. `None` unless all are ASCII.
+fn ascii_spaces(eight: u64) -> Option<u64> {
+    if eight & TOPS != 0 {
+        return None;
+    }
+    // Every byte is below 0x80, so no sum below carries into the next byte: a
+    // byte's top bit says whether it was at least `n`.
+    let at_least = |n: u8| (eight + ONES * u64::from(0x80 - n)) & TOPS;
+    let blank = !((eight ^ (ONES * u64::from(b' '))) + ONES * 0x7F) & TOPS;
+    let control = at_least(b'\t') & !at_least(b'\r' + 1);
+    Some(blank | control)
 }
 
 /// Headlines In Title Case capitalise every word, so capitals there say nothing

@@ -453,6 +453,29 @@ fn at_most_six_subjects() {
 }
 
 #[test]
+fn eight_bytes_are_spaces_where_each_byte_is() {
+    for b in 0..0x80u8 {
+        for at in 0..8 {
+            // `b` among letters, and among spaces.
+            for fill in [b'x', b' '] {
+                let mut eight = [fill; 8];
+                eight[at] = b;
+                let want = eight
+                    .iter()
+                    .enumerate()
+                    .fold(0, |m, (k, &c)| m | (u64::from(is_space(c)) << (8 * k + 7)));
+                assert_eq!(
+                    ascii_spaces(u64::from_le_bytes(eight)),
+                    Some(want),
+                    "{eight:?}"
+                );
+            }
+        }
+    }
+    assert_eq!(ascii_spaces(u64::from_le_bytes(*b"caf\xc3\xa9 ok")), None);
+}
+
+#[test]
 fn words_are_counted_as_split_whitespace_counts_them() {
     for text in [
         "",
@@ -465,6 +488,14 @@ fn words_are_counted_as_split_whitespace_counts_them() {
         "em\u{2003}space and thin\u{2009}space",
         "Côte d’Ivoire — São Paulo",
         "\u{feff}bom is not space",
+        // Long enough to be counted sixteen bytes at a time, with words and
+        // non-ASCII characters across the chunks' edges.
+        "a sixteen-byte run of words, then another and another, and more",
+        "0123456789abcdef0123456789abcdef 0123456789abcde f",
+        "               x                x               \t              y",
+        "fifteen bytes: Côte d’Ivoire, then\u{a0}a no-break\u{2003}em space here",
+        "Übermäßig lange Wörter über die Grenze hinaus gehen weiter und weiter so",
+        "word\u{85}word\u{3000}word\u{2028}word and then plain ASCII to the end of it",
     ] {
         assert_eq!(
             count_words(text),
