@@ -7,9 +7,9 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::lexicon::{TitleKind, lexicon};
-use super::scan::Tok;
+use super::scan::{Tok, span_name_key};
 use crate::extract::Gender;
-use crate::extract::gazetteer::{self, name_key};
+use crate::extract::gazetteer;
 
 const REPORTING_VERBS: &[&str] = &[
     "said",
@@ -242,7 +242,7 @@ pub(super) fn analyse_run(
     let stripped_from = b;
     let mut e = end;
     // "President Moon Jae-in": a leader's full name keeps all its words.
-    let whole = name_key(&body[toks[b].start..toks[e - 1].end]);
+    let whole = span_name_key(toks, b..e, body);
     let is_leader_name = !gazetteer::by_name(&whole).is_empty();
     while !is_leader_name
         && b < e

@@ -66,6 +66,26 @@ impl Tok<'_> {
     pub fn is_suffix(&self) -> bool {
         SUFFIXES.contains(&self.key.as_ref())
     }
+
+    /// [`name_key`] of the word, borrowed from `key` when the word is ASCII letters and
+    /// digits alone: both keys are then the word in lower case.
+    pub fn name_key(&self) -> Cow<'_, str> {
+        if self.text.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            Cow::Borrowed(&self.key)
+        } else {
+            Cow::Owned(name_key(self.text))
+        }
+    }
+}
+
+/// [`name_key`] of the text of the tokens `r` of `text`, borrowed when it is one word
+/// ([`Tok::name_key`]).
+pub fn span_name_key<'t>(toks: &'t [Tok<'_>], r: Range<usize>, text: &str) -> Cow<'t, str> {
+    if r.len() == 1 {
+        toks[r.start].name_key()
+    } else {
+        Cow::Owned(name_key(&text[toks[r.start].start..toks[r.end - 1].end]))
+    }
 }
 
 /// Tokenise `text`. `headline` marks every word as a sentence start, since a
@@ -487,6 +507,22 @@ mod tests {
         ];
         for (text, want) in rows {
             assert_eq!(run_texts(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn token_name_keys_equal_name_key_of_the_text() {
+        let text = "Trump, Erdoğan, al-Assad, O'Rourke, U.S., McCONNELL, Jae‐in and 2020 \
+                    Trump's Le Pen J.R. Smith";
+        let toks = tokens(text, false);
+        for t in &toks {
+            assert_eq!(t.name_key(), name_key(t.text), "{}", t.text);
+        }
+        for i in 0..toks.len() {
+            for j in i + 1..=toks.len().min(i + 3) {
+                let span = &text[toks[i].start..toks[j - 1].end];
+                assert_eq!(span_name_key(&toks, i..j, text), name_key(span), "{span}");
+            }
         }
     }
 
