@@ -607,6 +607,10 @@ impl Gazetteer {
 /// united states".
 pub(crate) fn role_key(title: &str) -> String {
     let key = name_key(title);
+    // Split and joined again, a key without "the" is itself.
+    if !key.split(' ').any(|w| w == "the") {
+        return key;
+    }
     key.split(' ')
         .filter(|w| *w != "the")
         .collect::<Vec<_>>()
@@ -751,6 +755,26 @@ fn parse_role(s: &str) -> Result<Role, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn role_keys_leave_out_the() {
+        let rows = [
+            (
+                "President of the United States",
+                "president of united states",
+            ),
+            ("Prime Minister of India", "prime minister of india"),
+            ("The Chancellor of Germany", "chancellor of germany"),
+            (
+                "Secretary-General of the United Nations",
+                "secretary general of united nations",
+            ),
+            ("Theocrat of Thebes", "theocrat of thebes"),
+        ];
+        for (title, want) in rows {
+            assert_eq!(role_key(title), want, "{title}");
+        }
+    }
 
     #[test]
     fn ascii_name_keys_follow_the_same_rules() {

@@ -132,6 +132,15 @@ fn gap_starts_sentence(gap: &str) -> bool {
 /// Join words that a combining accent split ("Rau" + U+0301 + "l" is "Raúl" written
 /// with a decomposed accent).
 fn merge_combining<'a>(text: &'a str, mut words: Vec<Word<'a>>) -> Vec<Word<'a>> {
+    // U+0300..U+036F all start with byte 0xCC or 0xCD in UTF-8; most texts have none.
+    // Looked for in blocks, which the compiler can do many bytes at a time.
+    let has_combining = text
+        .as_bytes()
+        .chunks(32)
+        .any(|c| c.iter().fold(false, |any, &b| any | (b & 0xFE == 0xCC)));
+    if !has_combining {
+        return words;
+    }
     words.dedup_by(|w, last| {
         // U+0300..U+036F all start with byte 0xCC or 0xCD in UTF-8.
         let joined = last.end < w.start
@@ -159,15 +168,19 @@ fn token<'a>(
 ) -> Tok<'a> {
     let mut end = w.end;
     let mut possessive = false;
-    for s in ["'s", "’s", "'S", "’S"] {
-        if w.text.len() > s.len() + 1 && w.text.ends_with(s) {
-            end -= s.len();
-            possessive = true;
-            break;
+    // Every possessive ends in "s" or "S": most words need no closer look.
+    let ends_in_s = matches!(w.text.as_bytes().last(), Some(b's' | b'S'));
+    if ends_in_s {
+        for s in ["'s", "’s", "'S", "’S"] {
+            if w.text.len() > s.len() + 1 && w.text.ends_with(s) {
+                end -= s.len();
+                possessive = true;
+                break;
+            }
         }
     }
     // "Davis' plan": a bare apostrophe after the word.
-    if !possessive && w.text.ends_with('s') {
+    if ends_in_s && !possessive && w.text.ends_with('s') {
         let mut after = text[w.end..].chars();
         possessive = matches!(after.next(), Some('\'' | '’'))
             && !after.next().is_some_and(char::is_alphanumeric);
@@ -292,6 +305,7 @@ fn letter_counts(t: &str) -> (usize, usize) {
 }
 
 /// Whether a word can continue a name begun by `prev`, given the bytes between them.
+#[inline]
 fn joins_prev(prev: Option<&Tok<'_>>, gap: &[u8]) -> bool {
     match prev {
         None => false,
