@@ -403,6 +403,14 @@ pub fn name_key(s: &str) -> String {
     if s.bytes().all(|b| b.is_ascii_alphanumeric()) {
         return s.to_ascii_lowercase();
     }
+    if s.is_ascii() {
+        return ascii_name_key(s);
+    }
+    any_name_key(s)
+}
+
+/// [`name_key`] of any text, character by character.
+fn any_name_key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = true;
     for c in s.chars() {
@@ -433,6 +441,35 @@ pub fn name_key(s: &str) -> String {
                 for l in c.to_lowercase() {
                     push_folded(&mut out, l);
                 }
+                space = false;
+            }
+        }
+    }
+    while out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+/// [`name_key`] of ASCII text, byte by byte: the same rules without decoding
+/// characters.
+fn ascii_name_key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = true;
+    for b in s.bytes() {
+        match b {
+            b'.' | b'-' | b' ' | b'\t' | b'\n' | b',' => {
+                if !space {
+                    out.push(' ');
+                    space = true;
+                }
+            }
+            b'`' | b'\'' => {
+                out.push('\'');
+                space = false;
+            }
+            _ => {
+                out.push(char::from(b.to_ascii_lowercase()));
                 space = false;
             }
         }
@@ -504,9 +541,14 @@ fn unique(hits: Option<&Vec<usize>>) -> Option<usize> {
 
 impl Gazetteer {
     fn new(leaders: Vec<Leader>) -> Gazetteer {
+        // Sized once: growing a map step by step rehashes each time.
+        let forms = leaders.iter().map(|l| 1 + l.aliases.len()).sum();
         let mut names: HashMap<String, Vec<usize>> = HashMap::default();
+        names.reserve(forms);
         let mut surnames: HashMap<String, Vec<usize>> = HashMap::default();
+        surnames.reserve(forms);
         let mut roles: HashMap<String, Vec<(usize, usize)>> = HashMap::default();
+        roles.reserve(leaders.iter().map(|l| l.roles.len()).sum());
         let add = |map: &mut HashMap<String, Vec<usize>>, key: String, i: usize| {
             let v = map.entry(key).or_default();
             if !v.contains(&i) {
@@ -517,8 +559,9 @@ impl Gazetteer {
         let mut first_words = Vec::with_capacity(leaders.len());
         for (i, l) in leaders.iter().enumerate() {
             let mut own = Vec::new();
-            for form in std::iter::once(&l.name).chain(&l.aliases) {
-                let key = name_key(form);
+            let name = name_key(&l.name);
+            first_words.push(name.split(' ').next().unwrap_or("").to_string());
+            for key in std::iter::once(name).chain(l.aliases.iter().map(|a| name_key(a))) {
                 if key.contains(' ') {
                     add(&mut names, key.clone(), i);
                     for s in derived_surnames(&key, &l.country) {
@@ -533,8 +576,6 @@ impl Gazetteer {
                 }
             }
             own_surnames.push(own);
-            let name = name_key(&l.name);
-            first_words.push(name.split(' ').next().unwrap_or("").to_string());
             for (r, role) in l.roles.iter().enumerate() {
                 let key = role_key(&role.title);
                 let v = roles.entry(key).or_default();
@@ -566,6 +607,10 @@ impl Gazetteer {
 /// united states".
 pub(crate) fn role_key(title: &str) -> String {
     let key = name_key(title);
+    // Split and joined again, a key without "the" is itself.
+    if !key.split(' ').any(|w| w == "the") {
+        return key;
+    }
     key.split(' ')
         .filter(|w| *w != "the")
         .collect::<Vec<_>>()
@@ -710,6 +755,46 @@ fn parse_role(s: &str) -> Result<Role, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn role_keys_leave_out_the() {
+        let rows = [
+            (
+                "President of the United States",
+                "president of united states",
+            ),
+            ("Prime Minister of India", "prime minister of india"),
+            ("The Chancellor of Germany", "chancellor of germany"),
+            (
+                "Secretary-General of the United Nations",
+                "secretary general of united nations",
+            ),
+            ("Theocrat of Thebes", "theocrat of thebes"),
+        ];
+        for (title, want) in rows {
+            assert_eq!(role_key(title), want, "{title}");
+        }
+    }
+
+    #[test]
+    fn ascii_name_keys_follow_the_same_rules() {
+        let rows = [
+            "Vladimir Putin",
+            "George W. Bush",
+            "W.Bush",
+            "Jae-in  Moon ",
+            " Samir Ja'ja'",
+            "O`Brien, Jr.",
+            "a-\tb\nc,d",
+            "Trump's",
+            "...",
+            "",
+            "x\r y",
+        ];
+        for s in rows {
+            assert_eq!(ascii_name_key(s), any_name_key(s), "{s:?}");
+        }
+    }
 
     #[test]
     fn the_whole_file_parses() {

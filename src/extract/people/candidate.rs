@@ -4,12 +4,12 @@
 
 use rustc_hash::FxHashSet as HashSet;
 use std::ops::Range;
+use std::sync::LazyLock;
 
-use super::is_demonym_key;
 use super::lexicon::{TitleKind, lexicon};
-use super::scan::Tok;
+use super::scan::{Tok, span_name_key};
 use crate::extract::Gender;
-use crate::extract::gazetteer::{self, name_key};
+use crate::extract::gazetteer;
 
 const REPORTING_VERBS: &[&str] = &[
     "said",
@@ -68,6 +68,12 @@ const REPORTING_VERBS: &[&str] = &[
     "lamented",
     "mused",
 ];
+
+/// [`REPORTING_VERBS`] and [`VERB_BRIDGES`] as sets: a name's next word is looked up
+/// for every candidate.
+static REPORTING: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| REPORTING_VERBS.iter().copied().collect());
+static BRIDGES: LazyLock<HashSet<&str>> = LazyLock::new(|| VERB_BRIDGES.iter().copied().collect());
 
 /// Words that may stand between a name and its verb: "Trump also said".
 const VERB_BRIDGES: &[&str] = &[
@@ -144,36 +150,39 @@ pub(super) fn analyse_run(
     body: &str,
 ) -> Option<Cand> {
     let lex = lexicon();
-    let first_name = |t: &Tok<'_>| lex.is_first_name(&t.key);
+    let first_name = |t: &Tok<'_>| t.info().is_first_name();
     let end = run.end;
     let mut a = run.start;
-    let run_keys: Vec<&str> = toks[run.clone()].iter().map(|t| t.key.as_ref()).collect();
     // "Alliance Defending Freedom", "Council Leader": an organisation word first.
-    if lex.org_word(run_keys[0]) == Some(true) && !run_keys.iter().any(|k| lex.title(k).is_some()) {
+    if toks[a].info().org_word() == Some(true)
+        && !toks[run.clone()].iter().any(|t| t.info().title().is_some())
+    {
         return None;
     }
     let mut common_start = false;
     // Sentence-starting and function words at the front: "Both", "According", "The".
     while a < end {
         let t = &toks[a];
-        let is_title = lex.title(&t.key).is_some();
-        let common = lex.is_common(&t.key) && !is_title;
-        let gerund =
-            (t.sent_start && (t.key.ends_with("ing") || t.key.ends_with("ly")) && !first_name(t))
-                || t.key
-                    .strip_suffix('s')
-                    .is_some_and(|k| lex.role_noun(k).is_some() && !first_name(t));
+        let info = t.info();
+        let is_title = info.title().is_some();
+        let common = info.is_common() && !is_title;
+        let gerund = (t.sent_start
+            && (t.key.ends_with("ing") || t.key.ends_with("ly"))
+            && !info.is_first_name())
+            || t.key
+                .strip_suffix('s')
+                .is_some_and(|k| lex.role_noun(k).is_some() && !info.is_first_name());
         let lowered = gerund
             || t.sent_start
                 && !is_title
                 && (lower.contains(t.key.as_ref()) && t.text != t.key
-                    || lex.role_noun(&t.key).is_some());
-        let opens_phrase = lex.phrase_at(&run_keys[a - run.start..]) >= 2;
-        if ((common && (t.sent_start || !first_name(t) || t.key == "the")) || lowered)
+                    || info.role_noun().is_some());
+        let opens_phrase = phrase_at(&toks[a..end]) >= 2;
+        if ((common && (t.sent_start || !info.is_first_name() || t.key == "the")) || lowered)
             && !opens_phrase
         {
             if a + 1 == end || end - a == 2 && toks[a + 1].is_suffix() {
-                common_start = t.sent_start && lex.title(&t.key).is_none();
+                common_start = t.sent_start && !is_title;
                 break;
             }
             a += 1;
@@ -190,16 +199,17 @@ pub(super) fn analyse_run(
     // before it ("Martin Luther King Jr." has no title).
     let mut title_end = None;
     for k in (a..end - 1).rev() {
-        let info = lex.title(&toks[k].key);
+        let info = toks[k].info().title();
         let is_title = info.is_some_and(|i| matches!(i.kind, TitleKind::Abbr | TitleKind::Title));
         if !is_title || toks[k + 1].is_suffix() {
             continue;
         }
         let names_before = toks[a..k].iter().any(|t| {
-            first_name(t)
-                && !lex.is_not_person(&t.key)
-                && !lex.is_common(&t.key)
-                && lex.title(&t.key).is_none()
+            let info = t.info();
+            info.is_first_name()
+                && !info.is_not_person()
+                && !info.is_common()
+                && info.title().is_none()
         });
         if !names_before {
             title_end = Some(k + 1);
@@ -209,21 +219,21 @@ pub(super) fn analyse_run(
     let mut b = title_end.unwrap_or(a);
     let mut title_gender = None;
     for t in &toks[a..b] {
-        if let Some(g) = lex.title(&t.key).and_then(|i| i.gender) {
+        if let Some(g) = t.info().title().and_then(|i| i.gender) {
             title_gender = Some(g);
         }
     }
     // Not-a-person words: phrases ("White House") and single words ("Geneva").
-    let keys: Vec<&str> = toks[b..end].iter().map(|t| t.key.as_ref()).collect();
     let mut np = vec![false; end - b];
     let mut p = 0;
-    while p < keys.len() {
-        let len = lex.phrase_at(&keys[p..]);
+    while p < np.len() {
+        let len = phrase_at(&toks[b + p..end]);
         if len >= 2 {
             np[p..p + len].iter_mut().for_each(|x| *x = true);
             p += len;
         } else {
-            np[p] = lex.is_not_person(keys[p]) || is_demonym_key(keys[p]);
+            let info = toks[b + p].info();
+            np[p] = info.is_not_person() || info.is_country_word();
             p += 1;
         }
     }
@@ -232,11 +242,11 @@ pub(super) fn analyse_run(
     let stripped_from = b;
     let mut e = end;
     // "President Moon Jae-in": a leader's full name keeps all its words.
-    let whole = name_key(&body[toks[b].start..toks[e - 1].end]);
+    let whole = span_name_key(toks, b..e, body);
     let is_leader_name = !gazetteer::by_name(&whole).is_empty();
     while !is_leader_name
         && b < e
-        && (np[b - base] || lex.title(&toks[b].key).is_some() || !toks[b].cap)
+        && (np[b - base] || toks[b].info().title().is_some() || !toks[b].cap)
         && !(first_name(&toks[b]) && b + 1 < e && !np[b + 1 - base])
     {
         b += 1;
@@ -246,7 +256,7 @@ pub(super) fn analyse_run(
     }
     // An organisation word after the first name word: "Security Council", "Trump
     // Tower", "Stanford University". What stands before it may still be resolved.
-    let org_at = (b + 1..e).find(|&q| match lex.org_word(&toks[q].key) {
+    let org_at = (b + 1..e).find(|&q| match toks[q].info().org_word() {
         Some(true) => true,
         Some(false) => !first_name(&toks[q - 1]),
         None => false,
@@ -255,7 +265,7 @@ pub(super) fn analyse_run(
     if let Some(q) = org_at {
         e = q;
     }
-    if modifier && lex.org_word(&toks[b].key) == Some(true) {
+    if modifier && toks[b].info().org_word() == Some(true) {
         return None;
     }
     // A headline run into the text ("Nikki Haley Has Decided That…"): the name
@@ -283,7 +293,7 @@ pub(super) fn analyse_run(
         while e > b + 1
             && np[e - 1 - base]
             && !toks[e - 1].is_suffix()
-            && (is_demonym_key(&toks[e - 1].key) || lex.org_word(&toks[e - 1].key).is_some())
+            && (toks[e - 1].info().is_country_word() || toks[e - 1].info().org_word().is_some())
         {
             e -= 1;
         }
@@ -308,8 +318,8 @@ pub(super) fn analyse_run(
             let mut s = run.start - 1;
             while s > 0 && toks[s].joins_prev {
                 let q = &toks[s - 1];
-                let qualifies = (q.cap && !lex.is_common(&q.key))
-                    || lex.title(&q.key).is_some_and(|i| i.kind == TitleKind::Mod)
+                let qualifies = (q.cap && !q.info().is_common())
+                    || q.info().title().is_some_and(|i| i.kind == TitleKind::Mod)
                     || matches!(
                         q.text,
                         "former"
@@ -357,7 +367,7 @@ pub(super) fn analyse_run(
             "said" | "says" | "added" | "adds" | "wrote" | "writes" | "named" | "called"
         ) || (p.text == "to" && run.start > 1 && toks[run.start - 2].text == "according")
             // "CNN's Wolf Blitzer", "Fox News' Ami Horowitz": someone of an outlet.
-            || (p.possessive && e - b >= 2 && (p.acronym || lex.is_not_person(&p.key)))
+            || (p.possessive && e - b >= 2 && (p.acronym || p.info().is_not_person()))
         };
     // "Bureau of Labor Statistics", "Immigration and Customs Enforcement".
     let connector = run.start > 1 && toks[run.start].joins_prev && {
@@ -383,7 +393,7 @@ pub(super) fn analyse_run(
     // A title in quotes: "“Hope Starts Here” program".
     if toks[run.clone()]
         .iter()
-        .any(|t| lex.is_common(&t.key) || lower.contains(t.key.as_ref()))
+        .any(|t| t.info().is_common() || lower.contains(t.key.as_ref()))
         && body[..toks[run.start].start].ends_with(['“', '"'])
         && body[toks[run.end - 1].raw_end..].starts_with(['”', '"'])
     {
@@ -400,7 +410,7 @@ pub(super) fn analyse_run(
         return None;
     }
     // "Radio Five Live", "Council Leader": an organisation word first.
-    if lex.org_word(&toks[b].key) == Some(true) {
+    if toks[b].info().org_word() == Some(true) {
         return None;
     }
     // The Hill's "Mitch McConnell Addison (Mitch) Mitchell McConnell": the full legal
@@ -498,8 +508,8 @@ pub(super) fn analyse_run(
         stripped: b > stripped_from
             && toks[stripped_from..b].iter().any(|t| {
                 t.cap
-                    && lex.title(&t.key).is_none()
-                    && !is_demonym_key(&t.key)
+                    && t.info().title().is_none()
+                    && !t.info().is_country_word()
                     && !matches!(
                         t.key.as_ref(),
                         "republican"
@@ -530,6 +540,22 @@ pub(super) fn analyse_run(
     })
 }
 
+/// The longest not-a-person phrase of two words or more that starts `toks`: how many
+/// words it covers ([`Lexicon::phrase_at`](super::lexicon::Lexicon::phrase_at) on the
+/// tokens' keys, with the first word's lists already looked up).
+fn phrase_at(toks: &[Tok<'_>]) -> usize {
+    let Some((first, rest)) = toks.split_first() else {
+        return 0;
+    };
+    lexicon()
+        .phrase_tails(first.info())
+        .iter()
+        .filter(|t| t.len() <= rest.len() && t.iter().zip(rest).all(|(a, b)| *a == b.key))
+        .map(|t| t.len() + 1)
+        .max()
+        .unwrap_or(0)
+}
+
 /// What follows a name: a reporting verb ("Petrenko said", "Trump also told"), an
 /// apposition ("Petrenko, a spokeswoman for the ministry,"), an age ("Smith, 45,").
 /// Returns whether there is evidence, and the apposition as a role if it is one.
@@ -541,12 +567,12 @@ fn evidence_after(toks: &[Tok<'_>], e: usize, body: &str) -> (bool, Option<Range
     let gap = &body[last_end..next.start];
     // "Smith said", "Smith also said".
     if gap == " " {
-        if REPORTING_VERBS.contains(&next.text) {
+        if REPORTING.contains(next.text) {
             return (true, None);
         }
-        if VERB_BRIDGES.contains(&next.text)
+        if BRIDGES.contains(next.text)
             && let Some(n2) = toks.get(e + 1)
-            && REPORTING_VERBS.contains(&n2.text)
+            && REPORTING.contains(n2.text)
         {
             return (true, None);
         }

@@ -29,24 +29,83 @@ pub struct TitleInfo {
     pub kind: TitleKind,
 }
 
+/// Everything the lists say of one lookup key, so that one hash lookup answers every
+/// question a caller has about a word.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct WordInfo {
+    male: bool,
+    female: bool,
+    title: Option<TitleInfo>,
+    /// A role noun, keyed by the lowercase text as written (titles.tsv's "noun" rows).
+    noun: Option<TitleInfo>,
+    /// [`Lexicon::role_noun`]: the noun, or a title written in lower case.
+    role_noun: Option<TitleInfo>,
+    org: Option<bool>,
+    not_person: bool,
+    common: bool,
+    common_surname: bool,
+    /// The country this is a name of.
+    country: Option<usize>,
+    /// Index into the demonyms' countries.
+    demonym: Option<u32>,
+    /// Index into the multi-word not-a-person phrases this word starts.
+    phrases: Option<u32>,
+}
+
+impl WordInfo {
+    /// The gender a first name tells, if the name is known: `Some(None)` for names
+    /// given to both.
+    pub fn first_name(&self) -> Option<Option<Gender>> {
+        match (self.male, self.female) {
+            (true, false) => Some(Some(Gender::Male)),
+            (false, true) => Some(Some(Gender::Female)),
+            (true, true) => Some(None),
+            (false, false) => None,
+        }
+    }
+
+    pub fn is_first_name(&self) -> bool {
+        self.male || self.female
+    }
+
+    pub fn title(&self) -> Option<TitleInfo> {
+        self.title
+    }
+
+    pub fn role_noun(&self) -> Option<TitleInfo> {
+        self.role_noun
+    }
+
+    pub fn org_word(&self) -> Option<bool> {
+        self.org
+    }
+
+    pub fn is_not_person(&self) -> bool {
+        self.not_person
+    }
+
+    pub fn is_common(&self) -> bool {
+        self.common
+    }
+
+    pub fn is_demonym(&self) -> bool {
+        self.demonym.is_some()
+    }
+
+    /// A country's name or demonym ("russia", "russian", "us").
+    pub fn is_country_word(&self) -> bool {
+        self.country.is_some() || self.demonym.is_some()
+    }
+}
+
 pub struct Lexicon {
-    male: HashSet<String>,
-    female: HashSet<String>,
-    titles: HashMap<String, TitleInfo>,
-    /// Role nouns, looked up in lowercase text.
-    nouns: HashMap<String, TitleInfo>,
-    /// Strong org words (true) and weak ones (false, also common surnames).
-    org_words: HashMap<String, bool>,
-    /// Single-word entries of not_people.txt and every country name and demonym.
-    not_people: HashSet<String>,
-    /// Multi-word entries, by their first word: the rest of each phrase.
-    phrases: HashMap<String, Vec<Vec<String>>>,
-    common: HashSet<String>,
-    common_surnames: HashSet<String>,
-    /// Country names (word_key of each word joined by spaces) -> country index.
-    country_by_name: HashMap<String, usize>,
-    /// Demonyms -> country indices ("Congolese" names two countries).
-    country_by_demonym: HashMap<String, Vec<usize>>,
+    /// Every key any list has, with all the lists say of it.
+    words: HashMap<String, WordInfo>,
+    /// Multi-word not-a-person phrases, by [`WordInfo::phrases`]: the rest of each
+    /// phrase after its first word.
+    phrases: Vec<Vec<Vec<String>>>,
+    /// Demonyms' countries, by [`WordInfo::demonym`] ("Congolese" names two).
+    demonyms: Vec<Vec<usize>>,
     /// Each country's names, as role-title keys ("united states", "us").
     country_names: Vec<Vec<String>>,
 }
@@ -101,12 +160,27 @@ fn phrase_key(p: &str) -> Vec<String> {
     p.split_whitespace().map(word_key).collect()
 }
 
+/// Words that are titles but also adjectives, so no role noun in lower case: "a major
+/// Sufi shrine".
+const ADJECTIVES: &[&str] = &[
+    "general", "major", "private", "chief", "first", "special", "senior", "leader", "father",
+    "brother", "sister", "lady", "lord", "king", "queen", "prince",
+];
+
 impl Lexicon {
     fn load() -> Lexicon {
-        let male = names(include_str!("../data/names_male.txt"));
-        let female = names(include_str!("../data/names_female.txt"));
-        let mut titles = HashMap::default();
-        let mut nouns = HashMap::default();
+        let mut lex = Lexicon {
+            words: HashMap::default(),
+            phrases: Vec::new(),
+            demonyms: Vec::new(),
+            country_names: Vec::new(),
+        };
+        for key in names(include_str!("../data/names_male.txt")) {
+            lex.entry(key).male = true;
+        }
+        for key in names(include_str!("../data/names_female.txt")) {
+            lex.entry(key).female = true;
+        }
         for (n, line) in include_str!("../data/titles.tsv").lines().enumerate() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
@@ -128,34 +202,23 @@ impl Lexicon {
             };
             let info = TitleInfo { gender, kind };
             if kind == TitleKind::Noun {
-                nouns.insert(f[0].to_string(), info);
+                lex.entry(f[0].to_string()).noun = Some(info);
             } else {
-                titles.insert(word_key(f[0]), info);
+                lex.entry(word_key(f[0])).title = Some(info);
             }
         }
-        let mut org_words = HashMap::default();
         for e in entries(include_str!("../data/org_words.txt")) {
             match e.strip_suffix('?') {
-                Some(w) => org_words.insert(word_key(w), false),
-                None => org_words.insert(word_key(e), true),
+                Some(w) => lex.entry(word_key(w)).org = Some(false),
+                None => lex.entry(word_key(e)).org = Some(true),
             };
         }
-        let mut lex = Lexicon {
-            male,
-            female,
-            titles,
-            nouns,
-            org_words,
-            not_people: HashSet::default(),
-            phrases: HashMap::default(),
-            common: entries(include_str!("../data/common_words.txt"))
-                .map(word_key)
-                .collect(),
-            common_surnames: names(include_str!("../data/common_surnames.txt")),
-            country_by_name: HashMap::default(),
-            country_by_demonym: HashMap::default(),
-            country_names: Vec::new(),
-        };
+        for key in entries(include_str!("../data/common_words.txt")).map(word_key) {
+            lex.entry(key).common = true;
+        }
+        for key in names(include_str!("../data/common_surnames.txt")) {
+            lex.entry(key).common_surname = true;
+        }
         for e in entries(include_str!("../data/not_people.txt")) {
             lex.add_not_person(e);
         }
@@ -172,81 +235,89 @@ impl Lexicon {
                 lex.add_not_person(name);
                 let key = phrase_key(name).join(" ");
                 let key = key.strip_prefix("the ").unwrap_or(&key).to_string();
-                lex.country_by_name.entry(key.clone()).or_insert(i);
+                let entry = lex.entry(key.clone());
+                if entry.country.is_none() {
+                    entry.country = Some(i);
+                }
                 keys.push(key);
             }
             for d in demonyms.split('|').map(str::trim).filter(|s| !s.is_empty()) {
                 lex.add_not_person(d);
-                let v = lex
-                    .country_by_demonym
-                    .entry(phrase_key(d).join(" "))
-                    .or_default();
-                v.push(i);
+                let next = lex.demonyms.len();
+                let entry = lex.entry(phrase_key(d).join(" "));
+                let at = *entry.demonym.get_or_insert(next as u32) as usize;
+                if at == next {
+                    lex.demonyms.push(Vec::new());
+                }
+                lex.demonyms[at].push(i);
             }
             lex.country_names.push(keys);
+        }
+        for (key, info) in lex.words.iter_mut() {
+            info.role_noun = info.noun.or_else(|| {
+                info.title
+                    .filter(|i| i.kind == TitleKind::Title && !ADJECTIVES.contains(&key.as_str()))
+            });
         }
         lex
     }
 
+    fn entry(&mut self, key: String) -> &mut WordInfo {
+        self.words.entry(key).or_default()
+    }
+
     fn add_not_person(&mut self, e: &str) {
-        let words = phrase_key(e);
+        let mut words = phrase_key(e);
         match words.len() {
             0 => {}
-            1 => {
-                self.not_people.insert(words[0].clone());
+            1 => self.entry(words.swap_remove(0)).not_person = true,
+            _ => {
+                let next = self.phrases.len();
+                let tail = words[1..].to_vec();
+                let entry = self.entry(words.swap_remove(0));
+                let at = *entry.phrases.get_or_insert(next as u32) as usize;
+                if at == next {
+                    self.phrases.push(Vec::new());
+                }
+                self.phrases[at].push(tail);
             }
-            _ => self
-                .phrases
-                .entry(words[0].clone())
-                .or_default()
-                .push(words[1..].to_vec()),
         }
+    }
+
+    /// All the lists say of `key` (nothing, for a word in none of them).
+    pub fn info(&self, key: &str) -> WordInfo {
+        self.words.get(key).copied().unwrap_or_default()
     }
 
     /// The gender a first name tells, if the name is known: `Some(None)` for names
     /// given to both.
     pub fn first_name(&self, key: &str) -> Option<Option<Gender>> {
-        match (self.male.contains(key), self.female.contains(key)) {
-            (true, false) => Some(Some(Gender::Male)),
-            (false, true) => Some(Some(Gender::Female)),
-            (true, true) => Some(None),
-            (false, false) => None,
-        }
+        self.info(key).first_name()
     }
 
     pub fn is_first_name(&self, key: &str) -> bool {
-        self.male.contains(key) || self.female.contains(key)
+        self.info(key).is_first_name()
     }
 
     pub fn title(&self, key: &str) -> Option<TitleInfo> {
-        self.titles.get(key).copied()
+        self.info(key).title
     }
 
     /// A lowercase role noun ("spokeswoman") or a title written in lowercase
-    /// ("president").
+    /// ("president", "contributor Tobin Smith"), but not a title that is also an
+    /// adjective ("a major Sufi shrine").
     pub fn role_noun(&self, lower: &str) -> Option<TitleInfo> {
-        self.nouns.get(lower).copied().or_else(|| {
-            // "contributor Tobin Smith": a title written in lower case.
-            // Not the ones that are also adjectives: "a major Sufi shrine".
-            const ADJECTIVES: &[&str] = &[
-                "general", "major", "private", "chief", "first", "special", "senior", "leader",
-                "father", "brother", "sister", "lady", "lord", "king", "queen", "prince",
-            ];
-            self.titles
-                .get(lower)
-                .copied()
-                .filter(|i| i.kind == TitleKind::Title && !ADJECTIVES.contains(&lower))
-        })
+        self.info(lower).role_noun
     }
 
     /// `Some(true)` for a word that always makes a run an organisation's name,
     /// `Some(false)` for one that does unless a first name stands before it.
     pub fn org_word(&self, key: &str) -> Option<bool> {
-        self.org_words.get(key).copied()
+        self.info(key).org
     }
 
     pub fn is_not_person(&self, key: &str) -> bool {
-        self.not_people.contains(key)
+        self.info(key).not_person
     }
 
     /// The longest not-a-person phrase of two words or more that starts `keys`: how
@@ -255,10 +326,7 @@ impl Lexicon {
         let Some((first, rest)) = keys.split_first() else {
             return 0;
         };
-        let Some(tails) = self.phrases.get(*first) else {
-            return 0;
-        };
-        tails
+        self.phrase_tails(self.info(first))
             .iter()
             .filter(|t| t.len() <= rest.len() && t.iter().zip(rest).all(|(a, b)| a == b))
             .map(|t| t.len() + 1)
@@ -266,24 +334,31 @@ impl Lexicon {
             .unwrap_or(0)
     }
 
+    /// The rest of each not-a-person phrase a word with these lists starts.
+    pub fn phrase_tails(&self, first: WordInfo) -> &[Vec<String>] {
+        first
+            .phrases
+            .map_or(&[], |at| self.phrases[at as usize].as_slice())
+    }
+
     /// A surname too common to name a leader alone ("brown", "kim").
     pub fn is_common_surname(&self, key: &str) -> bool {
-        self.common_surnames.contains(key)
+        self.info(key).common_surname
     }
 
     pub fn is_common(&self, key: &str) -> bool {
-        self.common.contains(key)
+        self.info(key).common
     }
 
     /// The countries a demonym ("russian") or a country name ("russia", "us") stands
     /// for.
     pub fn countries(&self, key: &str) -> Vec<usize> {
-        if let Some(&i) = self.country_by_name.get(key) {
+        let info = self.info(key);
+        if let Some(i) = info.country {
             return vec![i];
         }
-        self.country_by_demonym
-            .get(key)
-            .cloned()
+        info.demonym
+            .map(|d| self.demonyms[d as usize].clone())
             .unwrap_or_default()
     }
 
@@ -294,11 +369,7 @@ impl Lexicon {
 
     /// A country's name or demonym ("russia", "russian", "us").
     pub fn is_country_word(&self, key: &str) -> bool {
-        self.country_by_name.contains_key(key) || self.country_by_demonym.contains_key(key)
-    }
-
-    pub fn is_demonym(&self, key: &str) -> bool {
-        self.country_by_demonym.contains_key(key)
+        self.info(key).is_country_word()
     }
 }
 

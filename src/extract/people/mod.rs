@@ -132,8 +132,7 @@ impl<'a> Extractor<'a> {
             let last = &self.toks[c.name.end - 1];
             // "Removing Trump": the surname recurs because a leader has it.
             let leader_surname =
-                gazetteer::choose(gazetteer::surname_hits(&name_key(last.text)), self.year)
-                    .is_some();
+                gazetteer::choose(gazetteer::surname_hits(&last.name_key()), self.year).is_some();
             let plain_first = !lexicon().is_common(&first.key)
                 && !self.lower.contains(first.key.as_ref())
                 && !first.key.ends_with("ing");
@@ -218,8 +217,12 @@ impl<'a> Extractor<'a> {
         let surname_like = scan::is_particle_word(&toks[0].key)
             || (!lex.is_first_name(&toks[0].key) && !toks[0].initial);
         if surname_like && toks.len() <= 3 {
-            let key = name_key(self.text(&c.name));
-            if let Some(e) = self.entities.iter().position(|e| e.surnames.contains(&key)) {
+            let key = scan::span_name_key(&self.toks, c.name.clone(), self.body);
+            if let Some(e) = self
+                .entities
+                .iter()
+                .position(|e| e.surnames.iter().any(|s| *s == key))
+            {
                 self.note_cand(e, c);
                 self.push_mention(e, c.name.clone());
                 return true;
@@ -260,7 +263,7 @@ impl<'a> Extractor<'a> {
     /// first name and surname when those single out one leader.
     fn gazetteer_full(&self, c: &Cand) -> Option<usize> {
         let toks = &self.toks[c.name.clone()];
-        let key = name_key(self.text(&c.name));
+        let key = scan::span_name_key(&self.toks, c.name.clone(), self.body);
         if let [i] = gazetteer::by_name(&key) {
             return Some(*i);
         }
@@ -277,8 +280,8 @@ impl<'a> Extractor<'a> {
                 return Some(i);
             }
         }
-        let first = name_key(toks[0].text);
-        let last = name_key(toks[toks.len() - 1].text);
+        let first = toks[0].name_key();
+        let last = toks[toks.len() - 1].name_key();
         let hits: Vec<usize> = gazetteer::by_surname(&last)
             .iter()
             .copied()
@@ -517,10 +520,10 @@ impl<'a> Extractor<'a> {
 
     fn person_for_single(&self, c: &Cand) -> Option<usize> {
         let tok = &self.toks[c.name.start];
-        let key = name_key(tok.text);
+        let key = tok.name_key();
         let pos = tok.start;
         let mut hits: Vec<usize> = (0..self.entities.len())
-            .filter(|&e| self.entities[e].surnames.contains(&key))
+            .filter(|&e| self.entities[e].surnames.iter().any(|s| *s == key))
             .collect();
         if hits.is_empty() {
             // A first name alone ("Bernie") names the one person who has it.
@@ -622,7 +625,7 @@ impl<'a> Extractor<'a> {
             return;
         }
         let tok = &self.toks[c.name.start];
-        let key = name_key(tok.text);
+        let key = tok.name_key();
         let k = tok.key.as_ref();
         let plain = !lex.is_common(k) && !lex.is_not_person(k) && !self.lower.contains(k);
         // An acronym names a leader only as an alias ("MBS"); never as a new person.

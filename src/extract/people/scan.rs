@@ -5,7 +5,7 @@ use rustc_hash::FxHashSet as HashSet;
 use std::borrow::Cow;
 use std::ops::Range;
 
-use super::lexicon::{TitleKind, lexicon, word_key};
+use super::lexicon::{TitleKind, WordInfo, lexicon, word_key};
 use crate::extract::gazetteer::name_key;
 use crate::extract::text::{self, Word};
 
@@ -48,15 +48,43 @@ pub struct Tok<'a> {
     pub joins_prev: bool,
     /// The word ran into the next one and was cut ("TrumpGOP").
     pub cut: bool,
+    /// What the word lists say of `key`, looked up when the token is made for any word
+    /// but a plain lowercase one (most words, and seldom asked about).
+    info: Option<WordInfo>,
 }
 
 impl Tok<'_> {
+    /// What the word lists say of the word's key.
+    pub fn info(&self) -> WordInfo {
+        self.info.unwrap_or_else(|| lexicon().info(&self.key))
+    }
+
     pub fn is_particle(&self) -> bool {
         !self.cap && PARTICLES.contains(&self.text)
     }
 
     pub fn is_suffix(&self) -> bool {
         SUFFIXES.contains(&self.key.as_ref())
+    }
+
+    /// [`name_key`] of the word, borrowed from `key` when the word is ASCII letters and
+    /// digits alone: both keys are then the word in lower case.
+    pub fn name_key(&self) -> Cow<'_, str> {
+        if self.text.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            Cow::Borrowed(&self.key)
+        } else {
+            Cow::Owned(name_key(self.text))
+        }
+    }
+}
+
+/// [`name_key`] of the text of the tokens `r` of `text`, borrowed when it is one word
+/// ([`Tok::name_key`]).
+pub fn span_name_key<'t>(toks: &'t [Tok<'_>], r: Range<usize>, text: &str) -> Cow<'t, str> {
+    if r.len() == 1 {
+        toks[r.start].name_key()
+    } else {
+        Cow::Owned(name_key(&text[toks[r.start].start..toks[r.end - 1].end]))
     }
 }
 
@@ -104,6 +132,15 @@ fn gap_starts_sentence(gap: &str) -> bool {
 /// Join words that a combining accent split ("Rau" + U+0301 + "l" is "Raúl" written
 /// with a decomposed accent).
 fn merge_combining<'a>(text: &'a str, mut words: Vec<Word<'a>>) -> Vec<Word<'a>> {
+    // U+0300..U+036F all start with byte 0xCC or 0xCD in UTF-8; most texts have none.
+    // Looked for in blocks, which the compiler can do many bytes at a time.
+    let has_combining = text
+        .as_bytes()
+        .chunks(32)
+        .any(|c| c.iter().fold(false, |any, &b| any | (b & 0xFE == 0xCC)));
+    if !has_combining {
+        return words;
+    }
     words.dedup_by(|w, last| {
         // U+0300..U+036F all start with byte 0xCC or 0xCD in UTF-8.
         let joined = last.end < w.start
@@ -131,15 +168,19 @@ fn token<'a>(
 ) -> Tok<'a> {
     let mut end = w.end;
     let mut possessive = false;
-    for s in ["'s", "’s", "'S", "’S"] {
-        if w.text.len() > s.len() + 1 && w.text.ends_with(s) {
-            end -= s.len();
-            possessive = true;
-            break;
+    // Every possessive ends in "s" or "S": most words need no closer look.
+    let ends_in_s = matches!(w.text.as_bytes().last(), Some(b's' | b'S'));
+    if ends_in_s {
+        for s in ["'s", "’s", "'S", "’S"] {
+            if w.text.len() > s.len() + 1 && w.text.ends_with(s) {
+                end -= s.len();
+                possessive = true;
+                break;
+            }
         }
     }
     // "Davis' plan": a bare apostrophe after the word.
-    if !possessive && w.text.ends_with('s') {
+    if ends_in_s && !possessive && w.text.ends_with('s') {
         let mut after = text[w.end..].chars();
         possessive = matches!(after.next(), Some('\'' | '’'))
             && !after.next().is_some_and(char::is_alphanumeric);
@@ -164,6 +205,7 @@ fn token<'a>(
             sent_start,
             joins_prev: joins_prev(prev, gap),
             cut: false,
+            info: None,
         };
     }
     // Run-together words from web pages ("McConnellGOP", "TrumpKamala"): keep the
@@ -208,6 +250,8 @@ fn token<'a>(
         }
     }
     let t = &text[w.start..end];
+    let key = fast_key(t);
+    let info = lexicon().info(&key);
     let first = t.chars().next().unwrap_or(' ');
     let (letters, upper) = letter_counts(t);
     let initial = (letters == 1 && first.is_uppercase())
@@ -222,14 +266,14 @@ fn token<'a>(
             HYPHEN_PARTICLES.contains(&p) && rest.chars().next().is_some_and(char::is_uppercase)
         });
     // "U.S.", "U.N." are places and bodies, not initials.
-    let initial = initial && (letters == 1 || !lexicon().is_not_person(&word_key(t)));
+    let initial = initial && (letters == 1 || !info.is_not_person());
     // "George HW Bush": two capitals that are no known word are initials.
     let initial = initial
         || (letters == 2
             && upper == 2
             && t.chars().count() == 2
-            && !lexicon().is_not_person(&word_key(t))
-            && !lexicon().is_common(&word_key(t)));
+            && !info.is_not_person()
+            && !info.is_common());
     let acronym = (letters >= 2 && upper == letters && !initial) || junk;
     let joins_prev = joins_prev(prev, gap);
     Tok {
@@ -237,7 +281,7 @@ fn token<'a>(
         end,
         raw_end: w.end,
         text: t,
-        key: fast_key(t),
+        key,
         cap,
         acronym,
         initial,
@@ -245,6 +289,7 @@ fn token<'a>(
         sent_start,
         joins_prev,
         cut,
+        info: Some(info),
     }
 }
 
@@ -260,6 +305,7 @@ fn letter_counts(t: &str) -> (usize, usize) {
 }
 
 /// Whether a word can continue a name begun by `prev`, given the bytes between them.
+#[inline]
 fn joins_prev(prev: Option<&Tok<'_>>, gap: &[u8]) -> bool {
     match prev {
         None => false,
@@ -269,9 +315,7 @@ fn joins_prev(prev: Option<&Tok<'_>>, gap: &[u8]) -> bool {
                 || gap == "\u{a0}".as_bytes()
                 || (gap == b". "
                     && (p.initial
-                        || lexicon()
-                            .title(&p.key)
-                            .is_some_and(|i| i.kind == TitleKind::Abbr)
+                        || p.info().title().is_some_and(|i| i.kind == TitleKind::Abbr)
                         || p.key == "st"))
         }
     }
@@ -328,7 +372,6 @@ pub fn lowercase_words<'a>(toks: &[Tok<'a>]) -> HashSet<&'a str> {
 /// ("Secretary of State Rex Tillerson"), a suffix ("Jr.", "III"). A possessive ends a
 /// run. Acronyms are left out unless `all_caps` (a shouted headline).
 pub fn runs(toks: &[Tok<'_>], all_caps: bool) -> Vec<Range<usize>> {
-    let lex = lexicon();
     let name_word = |t: &Tok<'_>| t.cap && (all_caps || !t.acronym || t.initial);
     let mut out = Vec::new();
     let mut i = 0;
@@ -361,7 +404,8 @@ pub fn runs(toks: &[Tok<'_>], all_caps: bool) -> Vec<Range<usize>> {
                     continue;
                 }
                 let all_titles = toks[start..=j].iter().all(|t| {
-                    lex.title(&t.key).is_some() || lex.is_demonym(&t.key) || t.key == "us"
+                    let info = t.info();
+                    info.title().is_some() || info.is_demonym() || t.key == "us"
                 });
                 if n.text == "of" && all_titles {
                     j = next + 1;
@@ -384,23 +428,25 @@ fn split_at_first_names(toks: &[Tok<'_>], run: Range<usize>, out: &mut Vec<Range
     let mut start = run.start;
     for q in run.start + 1..run.end {
         let (p, t) = (&toks[q - 1], &toks[q]);
-        let splits = lex.is_first_name(&t.key)
-            && !lex.is_common(&t.key)
+        let (pi, ti) = (p.info(), t.info());
+        let splits = ti.is_first_name()
+            && !ti.is_common()
             && !t.is_suffix()
             && p.cap
             && !p.initial
-            && !lex.is_first_name(&p.key)
-            && lex.title(&p.key).is_none()
+            && !pi.is_first_name()
+            && pi.title().is_none()
             && lex.phrase_at(&[p.key.as_ref(), t.key.as_ref()]) < 2
             // "Ashton Carter": a leader's name is no place to split.
             && crate::extract::gazetteer::by_name(&name_key(&format!("{} {}", p.text, t.text)))
                 .is_empty()
             && (q + 1 < run.end
-                || lex.is_not_person(&p.key)
+                || pi.is_not_person()
                 || !crate::extract::gazetteer::surname_hits(&name_key(p.text)).is_empty())
-            && !toks[start..q]
-                .iter()
-                .all(|t| !t.cap || lex.title(&t.key).is_some() || lex.is_not_person(&t.key));
+            && !toks[start..q].iter().all(|t| {
+                let info = t.info();
+                !t.cap || info.title().is_some() || info.is_not_person()
+            });
         if splits {
             out.push(start..q);
             start = q;
@@ -475,6 +521,22 @@ mod tests {
         ];
         for (text, want) in rows {
             assert_eq!(run_texts(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn token_name_keys_equal_name_key_of_the_text() {
+        let text = "Trump, Erdoğan, al-Assad, O'Rourke, U.S., McCONNELL, Jae‐in and 2020 \
+                    Trump's Le Pen J.R. Smith";
+        let toks = tokens(text, false);
+        for t in &toks {
+            assert_eq!(t.name_key(), name_key(t.text), "{}", t.text);
+        }
+        for i in 0..toks.len() {
+            for j in i + 1..=toks.len().min(i + 3) {
+                let span = &text[toks[i].start..toks[j - 1].end];
+                assert_eq!(span_name_key(&toks, i..j, text), name_key(span), "{span}");
+            }
         }
     }
 
