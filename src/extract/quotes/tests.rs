@@ -1019,3 +1019,28 @@ fn speakers_of_inversions_questions_and_expectations() {
         ),
     ]);
 }
+
+#[test]
+fn long_group_subjects() {
+    check(&[
+        // A subject the noun phrase rules do not take is the stretch before the cue.
+        (
+            "About 58 percent of Kellish voters overall said they would stay home in the spring.",
+            &[("they would stay home in the spring", None, I)],
+        ),
+        (
+            "By wide margins, those surveyed say the ferry should run all year.",
+            &[("the ferry should run all year", None, I)],
+        ),
+        (
+            "Nearly a third say they have not decided.",
+            &[("they have not decided", None, I)],
+        ),
+        // A noun, not a verb: no report.
+        ("The most telling promise came late in the evening.", &[]),
+        (
+            "The so-called reform passed the council on a close vote.",
+            &[],
+        ),
+    ]);
+}
