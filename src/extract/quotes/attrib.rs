@@ -549,6 +549,10 @@ impl<'a> Ctx<'_, 'a> {
                 || self.toks[k].is_punct("-") && self.toks[k].end == self.toks[s].start
             {
                 s = k;
+            } else if let Some(o) = self.nickname_before(k, s) {
+                // "Marisa “Risa” Holm"
+                s = o;
+                n += 1;
             } else {
                 break;
             }
@@ -558,6 +562,24 @@ impl<'a> Ctx<'_, 'a> {
             s += 1;
         }
         self.valid_np(s, j + 1).then_some(s..j + 1)
+    }
+
+    /// The opening mark of a nickname inside a name whose closing mark is `close`,
+    /// right before the name word `next`: "Marisa “Risa” Holm".
+    fn nickname_before(&self, close: usize, next: usize) -> Option<usize> {
+        if !self.is_close(close) || !self.toks[next].is_capitalized() {
+            return None;
+        }
+        let o = (close.saturating_sub(4).max(self.a + 1)..close)
+            .rev()
+            .find(|&k| self.toks[k].kind == Kind::Open)?;
+        let inside = (o + 1..close).filter(|&k| self.toks[k].is_word()).count();
+        let before = &self.toks[o - 1];
+        ((1..=2).contains(&inside)
+            && (o + 1..close).all(|k| self.toks[k].is_word())
+            && before.is_free_word()
+            && before.is_capitalized())
+        .then_some(o)
     }
 
     /// A speaker phrase grown left over a few more words when that reaches a comma or
@@ -848,7 +870,25 @@ impl<'a> Ctx<'_, 'a> {
             let tail = self
                 .word(np.end)
                 .is_some_and(|w| matches!(w, "in" | "of" | "for" | "at" | "from" | "on" | "with"));
-            (np.end == seg.end || (all_words && tail && seg.len() <= 10))
+            // "Sen. Ada Brandt (D-Kel.)", "Democratic economists".
+            let paren = self.punct(np.end, "(") && self.punct(seg.end - 1, ")");
+            let nouns = seg.end - np.end <= 2
+                && (np.end..seg.end).all(|k| {
+                    self.word(k).is_some_and(|w| {
+                        !self.toks[k].is_capitalized()
+                            && !lexicon::is_np_stop(w)
+                            && !is_preposition(w)
+                            && !lexicon::is_determiner(w)
+                            && !w.ends_with("ed")
+                            && !w.ends_with("ing")
+                            && !w.ends_with("ly")
+                            && self.lex.cues(w).is_empty()
+                    })
+                });
+            if paren {
+                return Some((np, named));
+            }
+            (np.end == seg.end || nouns || (all_words && tail && seg.len() <= 10))
                 .then(|| (seg.clone(), named))
         };
         for (n, seg) in segs.iter().enumerate() {
@@ -937,7 +977,13 @@ impl<'a> Ctx<'_, 'a> {
                 || self.lex.cues(w).iter().any(|c| c.words.len() == 1)
         };
         let mut e = s;
-        if self.toks[s].is_capitalized() && !lexicon::is_common_capital(first) {
+        // "Former Representative Ada Brandt"
+        let former = first == "former"
+            && self
+                .toks
+                .get(s + 1)
+                .is_some_and(|t| t.is_free_word() && t.is_capitalized());
+        if self.toks[s].is_capitalized() && (former || !lexicon::is_common_capital(first)) {
             while e < self.eff
                 && (self.toks[e].is_capitalized() || self.is_initial_period(e))
                 && !self.toks[e].is_possessive()

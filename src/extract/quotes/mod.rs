@@ -615,6 +615,28 @@ impl Assembler<'_, '_> {
             return Scare::Yes;
         }
         let m = &self.marks[q];
+        // A nickname inside a name: "Marcia “Cia” Price".
+        let close = self.toks[k..]
+            .iter()
+            .take(5)
+            .position(|t| t.kind == Kind::Close)
+            .map(|n| k + n);
+        if let Some(c) = close
+            && k > 0
+            && self.toks[k - 1].is_free_word()
+            && self.toks[k - 1].is_capitalized()
+            && self
+                .toks
+                .get(c + 1)
+                .is_some_and(|t| t.is_free_word() && t.is_capitalized())
+            && self.body[m.start..m.end].split_whitespace().count() <= 2
+            && self.body[m.start..m.end]
+                .chars()
+                .all(|c| c.is_alphabetic() || c == ' ' || c == '-')
+            && !lexicon::is_common_capital(self.toks[c + 1].key())
+        {
+            return Scare::Yes;
+        }
         let text = &self.body[m.start..m.end];
         let ws: Vec<&str> = text.split_whitespace().take(12).collect();
         let title_case = ws.len() >= 2

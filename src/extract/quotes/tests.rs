@@ -1036,6 +1036,25 @@ fn long_group_subjects() {
             "Nearly a third say they have not decided.",
             &[("they have not decided", None, I)],
         ),
+        // An appositive subject: a former title, a party in parentheses, a
+        // capitalised adjective and its noun.
+        (
+            "Former Senator Orrin Mabe, a Kellish farmer who led the water board, said that the dam should stay.",
+            &[("that the dam should stay", Some("Orrin Mabe"), I)],
+        ),
+        (
+            "Sen. Dana Vale (D-Kel.), said after a lunch on Tuesday that she had not read the plan.",
+            &[("that she had not read the plan", Some("Dana Vale"), I)],
+        ),
+        (
+            "Kellish farmers, like their neighbours, say the dam should stay.",
+            &[("the dam should stay", None, I)],
+        ),
+        // A nickname inside a name is no quotation.
+        (
+            "Del. Marisa “Risa” Holm said the valley would win.",
+            &[("the valley would win", Some("Holm"), I)],
+        ),
         // A noun, not a verb: no report.
         ("The most telling promise came late in the evening.", &[]),
         (
