@@ -368,6 +368,16 @@ impl Assembler<'_, '_> {
                 None => {}
             }
         }
+        // "“…”" and, as the next paragraph, "— Dana Vale.": a signed quotation.
+        for q in 0..self.marks.len() {
+            if matches!(owner[q], None | Some(Owner::Nobody))
+                && open_tok[q] != usize::MAX
+                && self.marks[q].closed
+                && let Some(sig) = self.signature_after(q)
+            {
+                owner[q] = Some(Owner::Colon(sig));
+            }
+        }
         let mut out = Vec::new();
         let mut reported = vec![false; self.frames.len()];
         for q in 0..self.marks.len() {
@@ -509,11 +519,68 @@ impl Assembler<'_, '_> {
             .then_some(t.quote? as usize)
     }
 
+    /// The name in a paragraph of its own that signs the quotation `q` ending the
+    /// paragraph before: "— Dana Vale." or "-Senator Orrin Mabe, tweeting.".
+    fn signature_after(&self, q: usize) -> Option<Range<usize>> {
+        let close = self.toks.partition_point(|t| t.end < self.marks[q].close);
+        if self.toks.get(close)?.kind != Kind::Close {
+            return None;
+        }
+        let ui = self.units.partition_point(|u| u.toks.end <= close);
+        let u = self.units.get(ui)?;
+        let next = self.units.get(ui + 1)?;
+        if next.para == u.para {
+            return None;
+        }
+        // The quotation ends its paragraph.
+        let mut e = u.toks.end;
+        while e > close + 1 && self.toks[e - 1].kind == Kind::Punct {
+            e -= 1;
+        }
+        if e != close + 1 && e > close {
+            return None;
+        }
+        let d = next.toks.start;
+        if !["-", "—", "–", "―"]
+            .iter()
+            .any(|p| self.toks[d].is_punct(p))
+        {
+            return None;
+        }
+        let s = d + 1;
+        let mut k = s;
+        while k < next.toks.end
+            && k - s < 6
+            && (self.toks[k].is_free_word() && self.toks[k].is_capitalized()
+                || self.toks[k].is_punct(".")
+                    && k > s
+                    && self.toks[k - 1].text.chars().count() <= 3)
+        {
+            k += 1;
+        }
+        // The name, then the end of the paragraph or a comma.
+        let ends = k >= next.toks.end
+            || self.toks[k].is_punct(",")
+            || self.toks[k].is_punct(".") && k + 1 >= next.toks.end;
+        let last_para = self.units.get(ui + 2).is_none_or(|n| n.para != next.para);
+        (k > s && ends && last_para && !lexicon::is_common_capital(self.toks[s].key()))
+            .then_some(s..k)
+    }
+
     /// Who a colon that introduces a quotation names: a name right before it
     /// ("pollster Daron Shaw: "…""), or the subject the sentence starts with.
     fn colon_subject(&self, ui: usize, open: usize) -> Option<Range<usize>> {
-        let u = &self.units[ui];
         let colon = open - 1;
+        // "Mabe issued the following statement:" ending the paragraph before.
+        let ui = if colon < self.units[ui].toks.start && ui > 0 {
+            ui - 1
+        } else {
+            ui
+        };
+        let u = &self.units[ui];
+        if colon < u.toks.start || colon >= u.toks.end {
+            return None;
+        }
         // "Rep. Ada Brandt (R-Kel.): "…"": the name before its parenthesis.
         let name_end = if colon > u.toks.start && self.toks[colon - 1].is_punct(")") {
             (colon.saturating_sub(8).max(u.toks.start)..colon - 1)

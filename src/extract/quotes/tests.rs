@@ -1063,3 +1063,27 @@ fn long_group_subjects() {
         ),
     ]);
 }
+
+#[test]
+fn quotations_introduced_or_signed_in_another_paragraph() {
+    check(&[
+        // A colon ending the paragraph before names the speaker.
+        (
+            "In response, Senator Orrin Mabe issued the following statement:\n\n“Our thoughts are with the valley. This cannot continue.”",
+            &[(
+                "Our thoughts are with the valley. This cannot continue.",
+                Some("Orrin Mabe"),
+                D,
+            )],
+        ),
+        // A name after a dash, as a paragraph of its own, signs the quotation.
+        (
+            "Dana Vale runs the ferry twice a day.\n\n“I went to the river before the flood. I was the one saying it would rise.”\n\n- Dana Vale.\n\nThe river rose.",
+            &[(
+                "I went to the river before the flood. I was the one saying it would rise.",
+                Some("Dana Vale"),
+                D,
+            )],
+        ),
+    ]);
+}
