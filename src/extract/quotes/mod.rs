@@ -18,7 +18,8 @@
 //! as a sentence goes with the speaker of the last report before it in the
 //! paragraph, or ending the paragraph before ("…," she said. "…"); one after a colon
 //! with no cue goes with the name or subject before the colon ("She was blunt:
-//! "…""); after a quotation, a speaker and any past-tense verb make a cue ("…,"
+//! "…"", also when the colon ends the paragraph before), and one whose next paragraph
+//! is only a dash and a name ("— Dana Vale.") with that name; after a quotation, a speaker and any past-tense verb make a cue ("…,"
 //! she sighed). A report that holds no quotation is indirect speech. A report that
 //! holds quotations is given as those quotations only: the quoted words are what was
 //! said, the rest is the writer's.
@@ -27,7 +28,8 @@
 //! reports and that is not a sentence of its own is a scare quote, a title or a
 //! nickname; so is a fragment after "so-called", "dubbed", "known as" and the like,
 //! even inside reported speech, and a title-case fragment that names a work (after
-//! "book", "film", before "show", or a show after "on" or "CNN's"). A quoted sentence
+//! "book", "film", before "show", or a show after "on" or "CNN's"), and a nickname
+//! of a word or two inside a name ("Marisa “Risa” Holm"). A quoted sentence
 //! that no cue reports and no speaker before it claims is kept, with no speaker.
 //!
 //! Speakers are never guessed: a pronoun goes to the most recent person of its
