@@ -604,7 +604,16 @@ impl Assembler<'_, '_> {
         {
             s -= 1;
         }
+        // Not the object of a verb or a preposition: "told Fox News:", "a message to
+        // Mabe:".
+        let object = s > u.toks.start
+            && self.toks[s - 1].is_free_word()
+            && matches!(
+                self.toks[s - 1].key(),
+                "to" | "with" | "for" | "on" | "at" | "about" | "told" | "tells" | "asked"
+            );
         if s < colon
+            && !object
             && self.toks[s].is_capitalized()
             && !lexicon::is_common_capital(self.toks[s].key())
         {

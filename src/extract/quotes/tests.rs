@@ -1076,6 +1076,23 @@ fn quotations_introduced_or_signed_in_another_paragraph() {
                 D,
             )],
         ),
+        // The name before the colon is an object, not the speaker.
+        (
+            "Orrin Mabe later told the Kellish Courier: “We will meet next week to talk it over.”",
+            &[(
+                "We will meet next week to talk it over.",
+                Some("Orrin Mabe"),
+                D,
+            )],
+        ),
+        (
+            "Senator Orrin Mabe delivered a blunt message to Vale: “It is time to stop attacking people.”",
+            &[(
+                "It is time to stop attacking people.",
+                Some("Orrin Mabe"),
+                D,
+            )],
+        ),
         // A name after a dash, as a paragraph of its own, signs the quotation.
         (
             "Dana Vale runs the ferry twice a day.\n\n“I went to the river before the flood. I was the one saying it would rise.”\n\n- Dana Vale.\n\nThe river rose.",
