@@ -242,7 +242,166 @@ impl<'a> Ctx<'_, 'a> {
             && self.toks[i - 1].end == self.toks[i].start
             && self.toks[i - 1].is_word()
             && (self.toks[i - 1].text.chars().count() == 1
-                || self.lex.is_title(self.toks[i - 1].key()))
+                || self.lex.is_title(self.toks[i - 1].key())
+                || matches!(self.toks[i - 1].key(), "jr" | "sr"))
+    }
+
+    /// The whole stretch from the start of the clause to `j` as the subject of a cue
+    /// at `j + 1`, when the noun phrase rules do not take it: "58 percent of Latino
+    /// voters overall said", "Majorities of Democrats in five states going to the
+    /// polls Tuesday say". Only words that can be part of a noun phrase: no
+    /// auxiliary, conjunction, pronoun or other cue.
+    fn stretch_subject(&self, j: usize) -> Option<Range<usize>> {
+        let mut s = j + 1;
+        while s > self.a && j + 1 - s < 14 {
+            let k = s - 1;
+            let t = &self.toks[k];
+            let ok = match self.word(k) {
+                Some(w) => {
+                    !(lexicon::is_pronoun(w)
+                        || matches!(
+                            w,
+                            "is" | "was"
+                                | "are"
+                                | "were"
+                                | "be"
+                                | "been"
+                                | "has"
+                                | "have"
+                                | "had"
+                                | "will"
+                                | "would"
+                                | "can"
+                                | "could"
+                                | "should"
+                                | "may"
+                                | "might"
+                                | "must"
+                                | "do"
+                                | "does"
+                                | "did"
+                                | "that"
+                                | "which"
+                                | "who"
+                                | "whom"
+                                | "whose"
+                                | "and"
+                                | "or"
+                                | "but"
+                                | "nor"
+                                | "if"
+                                | "when"
+                                | "while"
+                                | "because"
+                                | "although"
+                                | "though"
+                                | "as"
+                                | "than"
+                                | "not"
+                        )
+                        || self.cue_at(k).is_some())
+                }
+                None => {
+                    t.quote.is_none()
+                        && (matches!(t.text, "%" | "-" | "(" | ")" | "/")
+                            || self.is_initial_period(k))
+                }
+            };
+            if !ok {
+                break;
+            }
+            s = k;
+        }
+        // From the unit's start: past a dateline and "But", "And".
+        if s == self.a {
+            s = self.skip_dateline(s);
+            while s < j && matches!(self.word(s), Some("but" | "and" | "so" | "yet" | "still")) {
+                s += 1;
+            }
+        } else if !(self.punct(s - 1, ",") || self.punct(s - 1, ";") || self.punct(s - 1, "—")) {
+            return None;
+        }
+        // Not "the so-called", nor a phrase of time ("this past week").
+        if s >= j
+            || j + 1 - s > 14
+            || self.toks[j + 1].start == self.toks[j].end
+            || (s..=j).any(|k| self.time_at(k) || self.word(k) == Some("being"))
+        {
+            return None;
+        }
+        // Cues that are verbs, not nouns ("the most telling claim"), and not adjectives
+        // ("the alleged").
+        let verb = self.word(j + 1).is_some_and(|w| {
+            (w.ends_with("ed") && !matches!(w, "alleged" | "expected" | "called" | "so-called"))
+                || matches!(
+                    w,
+                    "said"
+                        | "says"
+                        | "say"
+                        | "told"
+                        | "think"
+                        | "thinks"
+                        | "thought"
+                        | "believe"
+                        | "believes"
+                        | "feel"
+                        | "feels"
+                        | "felt"
+                        | "know"
+                        | "knew"
+                        | "wrote"
+                        | "agree"
+                        | "agrees"
+                        | "want"
+                        | "wants"
+                        | "expect"
+                        | "expects"
+                        | "saw"
+                )
+        });
+        // A head that can speak: a number, a name or a plural.
+        let head = (s..=j).any(|k| {
+            self.punct(k, "%")
+                || self.word(k).is_some_and(|w| {
+                    is_number(w)
+                        || w.starts_with(|c: char| c.is_ascii_digit())
+                        || (k > s && self.toks[k].is_capitalized())
+                        || takes_plural_verb(w)
+                })
+        });
+        if !verb || !head {
+            return None;
+        }
+        let first = self.word(s)?;
+        let first_ok = is_number(first)
+            || (lexicon::is_determiner(first) && first != "that")
+            || (self.toks[s].is_capitalized() && !lexicon::is_common_capital(first))
+            || first.chars().next().is_some_and(|c| c.is_ascii_digit())
+            || matches!(
+                first,
+                "nearly"
+                    | "almost"
+                    | "about"
+                    | "roughly"
+                    | "more"
+                    | "fewer"
+                    | "over"
+                    | "just"
+                    | "only"
+                    | "majorities"
+                    | "majority"
+                    | "half"
+            );
+        // Something before the cue that can head a phrase: a noun, a name or a
+        // number, not a preposition.
+        let last_ok = self.word(j).is_some_and(|w| {
+            !is_preposition(w)
+                && !lexicon::is_determiner(w)
+                && !lexicon::is_aux_or_adverb(w)
+                && !matches!(w, "soon" | "more" | "less" | "too")
+        }) || self.punct(j, "%")
+            || self.punct(j, ")");
+        (first_ok && last_ok).then_some(s..j + 1)
     }
 
     /// A word of time at `k`; "May" only as a month ("in May", "May 3"), since it
@@ -390,6 +549,10 @@ impl<'a> Ctx<'_, 'a> {
                 || self.toks[k].is_punct("-") && self.toks[k].end == self.toks[s].start
             {
                 s = k;
+            } else if let Some(o) = self.nickname_before(k, s) {
+                // "Marisa “Risa” Holm"
+                s = o;
+                n += 1;
             } else {
                 break;
             }
@@ -399,6 +562,24 @@ impl<'a> Ctx<'_, 'a> {
             s += 1;
         }
         self.valid_np(s, j + 1).then_some(s..j + 1)
+    }
+
+    /// The opening mark of a nickname inside a name whose closing mark is `close`,
+    /// right before the name word `next`: "Marisa “Risa” Holm".
+    fn nickname_before(&self, close: usize, next: usize) -> Option<usize> {
+        if !self.is_close(close) || !self.toks[next].is_capitalized() {
+            return None;
+        }
+        let o = (close.saturating_sub(4).max(self.a + 1)..close)
+            .rev()
+            .find(|&k| self.toks[k].kind == Kind::Open)?;
+        let inside = (o + 1..close).filter(|&k| self.toks[k].is_word()).count();
+        let before = &self.toks[o - 1];
+        ((1..=2).contains(&inside)
+            && (o + 1..close).all(|k| self.toks[k].is_word())
+            && before.is_free_word()
+            && before.is_capitalized())
+        .then_some(o)
     }
 
     /// A speaker phrase grown left over a few more words when that reaches a comma or
@@ -689,7 +870,25 @@ impl<'a> Ctx<'_, 'a> {
             let tail = self
                 .word(np.end)
                 .is_some_and(|w| matches!(w, "in" | "of" | "for" | "at" | "from" | "on" | "with"));
-            (np.end == seg.end || (all_words && tail && seg.len() <= 10))
+            // "Sen. Ada Brandt (D-Kel.)", "Democratic economists".
+            let paren = self.punct(np.end, "(") && self.punct(seg.end - 1, ")");
+            let nouns = seg.end - np.end <= 2
+                && (np.end..seg.end).all(|k| {
+                    self.word(k).is_some_and(|w| {
+                        !self.toks[k].is_capitalized()
+                            && !lexicon::is_np_stop(w)
+                            && !is_preposition(w)
+                            && !lexicon::is_determiner(w)
+                            && !w.ends_with("ed")
+                            && !w.ends_with("ing")
+                            && !w.ends_with("ly")
+                            && self.lex.cues(w).is_empty()
+                    })
+                });
+            if paren {
+                return Some((np, named));
+            }
+            (np.end == seg.end || nouns || (all_words && tail && seg.len() <= 10))
                 .then(|| (seg.clone(), named))
         };
         for (n, seg) in segs.iter().enumerate() {
@@ -778,7 +977,13 @@ impl<'a> Ctx<'_, 'a> {
                 || self.lex.cues(w).iter().any(|c| c.words.len() == 1)
         };
         let mut e = s;
-        if self.toks[s].is_capitalized() && !lexicon::is_common_capital(first) {
+        // "Former Representative Ada Brandt"
+        let former = first == "former"
+            && self
+                .toks
+                .get(s + 1)
+                .is_some_and(|t| t.is_free_word() && t.is_capitalized());
+        if self.toks[s].is_capitalized() && (former || !lexicon::is_common_capital(first)) {
             while e < self.eff
                 && (self.toks[e].is_capitalized() || self.is_initial_period(e))
                 && !self.toks[e].is_possessive()
@@ -1307,32 +1512,41 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
                 frame.source = Source::Np(np);
             } else {
                 // "a poll released in late August found": past the time phrase.
-                let np = cx.np_left(j).or_else(|| {
-                    if !cx.time_at(j) {
-                        return None;
-                    }
-                    // "a court filing released Thursday says"
-                    if j > cx.a && cx.word(j - 1).is_some_and(|w| w.ends_with("ed")) {
-                        return cx.np_left(j - 1);
-                    }
-                    let p = (j.saturating_sub(3).max(cx.a)..j).rev().find(|&k| {
-                        cx.word(k).is_some_and(|p| {
-                            matches!(
-                                p,
-                                "in" | "on" | "at" | "last" | "this" | "early" | "late" | "next"
-                            )
-                        })
-                    })?;
-                    let p = if cx
-                        .word(p.wrapping_sub(1))
-                        .is_some_and(|w| matches!(w, "in" | "on" | "at"))
-                    {
-                        p - 1
-                    } else {
-                        p
-                    };
-                    cx.np_left(p.checked_sub(1)?)
-                })?;
+                let np = cx
+                    .np_left(j)
+                    .or_else(|| {
+                        if !cx.time_at(j) {
+                            return None;
+                        }
+                        // "a court filing released Thursday says"
+                        if j > cx.a && cx.word(j - 1).is_some_and(|w| w.ends_with("ed")) {
+                            return cx.np_left(j - 1);
+                        }
+                        let p = (j.saturating_sub(3).max(cx.a)..j).rev().find(|&k| {
+                            cx.word(k).is_some_and(|p| {
+                                matches!(
+                                    p,
+                                    "in" | "on"
+                                        | "at"
+                                        | "last"
+                                        | "this"
+                                        | "early"
+                                        | "late"
+                                        | "next"
+                                )
+                            })
+                        })?;
+                        let p = if cx
+                            .word(p.wrapping_sub(1))
+                            .is_some_and(|w| matches!(w, "in" | "on" | "at"))
+                        {
+                            p - 1
+                        } else {
+                            p
+                        };
+                        cx.np_left(p.checked_sub(1)?)
+                    })
+                    .or_else(|| cx.stretch_subject(j))?;
                 // "fears", "plans", "tweets" are nouns as often as verbs: only a name,
                 // a pronoun or a speaker word makes them verbs.
                 // The head is the noun before "of": "a video of the episode shows".
@@ -1381,6 +1595,10 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
                     && !in_pp
                     && !plural(head)
                     && !plural(&cx.toks[np.end - 1])
+                    // "those surveyed say", "many here believe"
+                    && !cx.word(np.start).is_some_and(|w| {
+                        matches!(w, "those" | "these" | "both" | "many")
+                    })
                 {
                     return None;
                 }
@@ -1732,6 +1950,10 @@ fn takes_plural_verb(w: &str) -> bool {
                 | "minority"
                 | "plurality"
                 | "half"
+                | "third"
+                | "quarter"
+                | "fifth"
+                | "percent"
                 | "most"
                 | "many"
                 | "some"

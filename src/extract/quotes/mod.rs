@@ -18,7 +18,8 @@
 //! as a sentence goes with the speaker of the last report before it in the
 //! paragraph, or ending the paragraph before ("…," she said. "…"); one after a colon
 //! with no cue goes with the name or subject before the colon ("She was blunt:
-//! "…""); after a quotation, a speaker and any past-tense verb make a cue ("…,"
+//! "…"", also when the colon ends the paragraph before), and one whose next paragraph
+//! is only a dash and a name ("— Dana Vale.") with that name; after a quotation, a speaker and any past-tense verb make a cue ("…,"
 //! she sighed). A report that holds no quotation is indirect speech. A report that
 //! holds quotations is given as those quotations only: the quoted words are what was
 //! said, the rest is the writer's.
@@ -27,7 +28,8 @@
 //! reports and that is not a sentence of its own is a scare quote, a title or a
 //! nickname; so is a fragment after "so-called", "dubbed", "known as" and the like,
 //! even inside reported speech, and a title-case fragment that names a work (after
-//! "book", "film", before "show", or a show after "on" or "CNN's"). A quoted sentence
+//! "book", "film", before "show", or a show after "on" or "CNN's"), and a nickname
+//! of a word or two inside a name ("Marisa “Risa” Holm"). A quoted sentence
 //! that no cue reports and no speaker before it claims is kept, with no speaker.
 //!
 //! Speakers are never guessed: a pronoun goes to the most recent person of its
@@ -368,6 +370,16 @@ impl Assembler<'_, '_> {
                 None => {}
             }
         }
+        // "“…”" and, as the next paragraph, "— Dana Vale.": a signed quotation.
+        for q in 0..self.marks.len() {
+            if matches!(owner[q], None | Some(Owner::Nobody))
+                && open_tok[q] != usize::MAX
+                && self.marks[q].closed
+                && let Some(sig) = self.signature_after(q)
+            {
+                owner[q] = Some(Owner::Colon(sig));
+            }
+        }
         let mut out = Vec::new();
         let mut reported = vec![false; self.frames.len()];
         for q in 0..self.marks.len() {
@@ -509,11 +521,68 @@ impl Assembler<'_, '_> {
             .then_some(t.quote? as usize)
     }
 
+    /// The name in a paragraph of its own that signs the quotation `q` ending the
+    /// paragraph before: "— Dana Vale." or "-Senator Orrin Mabe, tweeting.".
+    fn signature_after(&self, q: usize) -> Option<Range<usize>> {
+        let close = self.toks.partition_point(|t| t.end < self.marks[q].close);
+        if self.toks.get(close)?.kind != Kind::Close {
+            return None;
+        }
+        let ui = self.units.partition_point(|u| u.toks.end <= close);
+        let u = self.units.get(ui)?;
+        let next = self.units.get(ui + 1)?;
+        if next.para == u.para {
+            return None;
+        }
+        // The quotation ends its paragraph.
+        let mut e = u.toks.end;
+        while e > close + 1 && self.toks[e - 1].kind == Kind::Punct {
+            e -= 1;
+        }
+        if e != close + 1 && e > close {
+            return None;
+        }
+        let d = next.toks.start;
+        if !["-", "—", "–", "―"]
+            .iter()
+            .any(|p| self.toks[d].is_punct(p))
+        {
+            return None;
+        }
+        let s = d + 1;
+        let mut k = s;
+        while k < next.toks.end
+            && k - s < 6
+            && (self.toks[k].is_free_word() && self.toks[k].is_capitalized()
+                || self.toks[k].is_punct(".")
+                    && k > s
+                    && self.toks[k - 1].text.chars().count() <= 3)
+        {
+            k += 1;
+        }
+        // The name, then the end of the paragraph or a comma.
+        let ends = k >= next.toks.end
+            || self.toks[k].is_punct(",")
+            || self.toks[k].is_punct(".") && k + 1 >= next.toks.end;
+        let last_para = self.units.get(ui + 2).is_none_or(|n| n.para != next.para);
+        (k > s && ends && last_para && !lexicon::is_common_capital(self.toks[s].key()))
+            .then_some(s..k)
+    }
+
     /// Who a colon that introduces a quotation names: a name right before it
     /// ("pollster Daron Shaw: "…""), or the subject the sentence starts with.
     fn colon_subject(&self, ui: usize, open: usize) -> Option<Range<usize>> {
-        let u = &self.units[ui];
         let colon = open - 1;
+        // "Mabe issued the following statement:" ending the paragraph before.
+        let ui = if colon < self.units[ui].toks.start && ui > 0 {
+            ui - 1
+        } else {
+            ui
+        };
+        let u = &self.units[ui];
+        if colon < u.toks.start || colon >= u.toks.end {
+            return None;
+        }
         // "Rep. Ada Brandt (R-Kel.): "…"": the name before its parenthesis.
         let name_end = if colon > u.toks.start && self.toks[colon - 1].is_punct(")") {
             (colon.saturating_sub(8).max(u.toks.start)..colon - 1)
@@ -535,7 +604,16 @@ impl Assembler<'_, '_> {
         {
             s -= 1;
         }
+        // Not the object of a verb or a preposition: "told Fox News:", "a message to
+        // Mabe:".
+        let object = s > u.toks.start
+            && self.toks[s - 1].is_free_word()
+            && matches!(
+                self.toks[s - 1].key(),
+                "to" | "with" | "for" | "on" | "at" | "about" | "told" | "tells" | "asked"
+            );
         if s < colon
+            && !object
             && self.toks[s].is_capitalized()
             && !lexicon::is_common_capital(self.toks[s].key())
         {
@@ -615,6 +693,28 @@ impl Assembler<'_, '_> {
             return Scare::Yes;
         }
         let m = &self.marks[q];
+        // A nickname inside a name: "Marcia “Cia” Price".
+        let close = self.toks[k..]
+            .iter()
+            .take(5)
+            .position(|t| t.kind == Kind::Close)
+            .map(|n| k + n);
+        if let Some(c) = close
+            && k > 0
+            && self.toks[k - 1].is_free_word()
+            && self.toks[k - 1].is_capitalized()
+            && self
+                .toks
+                .get(c + 1)
+                .is_some_and(|t| t.is_free_word() && t.is_capitalized())
+            && self.body[m.start..m.end].split_whitespace().count() <= 2
+            && self.body[m.start..m.end]
+                .chars()
+                .all(|c| c.is_alphabetic() || c == ' ' || c == '-')
+            && !lexicon::is_common_capital(self.toks[c + 1].key())
+        {
+            return Scare::Yes;
+        }
         let text = &self.body[m.start..m.end];
         let ws: Vec<&str> = text.split_whitespace().take(12).collect();
         let title_case = ws.len() >= 2

@@ -1019,3 +1019,88 @@ fn speakers_of_inversions_questions_and_expectations() {
         ),
     ]);
 }
+
+#[test]
+fn long_group_subjects() {
+    check(&[
+        // A subject the noun phrase rules do not take is the stretch before the cue.
+        (
+            "About 58 percent of Kellish voters overall said they would stay home in the spring.",
+            &[("they would stay home in the spring", None, I)],
+        ),
+        (
+            "By wide margins, those surveyed say the ferry should run all year.",
+            &[("the ferry should run all year", None, I)],
+        ),
+        (
+            "Nearly a third say they have not decided.",
+            &[("they have not decided", None, I)],
+        ),
+        // An appositive subject: a former title, a party in parentheses, a
+        // capitalised adjective and its noun.
+        (
+            "Former Senator Orrin Mabe, a Kellish farmer who led the water board, said that the dam should stay.",
+            &[("that the dam should stay", Some("Orrin Mabe"), I)],
+        ),
+        (
+            "Sen. Dana Vale (D-Kel.), said after a lunch on Tuesday that she had not read the plan.",
+            &[("that she had not read the plan", Some("Dana Vale"), I)],
+        ),
+        (
+            "Kellish farmers, like their neighbours, say the dam should stay.",
+            &[("the dam should stay", None, I)],
+        ),
+        // A nickname inside a name is no quotation.
+        (
+            "Del. Marisa “Risa” Holm said the valley would win.",
+            &[("the valley would win", Some("Holm"), I)],
+        ),
+        // A noun, not a verb: no report.
+        ("The most telling promise came late in the evening.", &[]),
+        (
+            "The so-called reform passed the council on a close vote.",
+            &[],
+        ),
+    ]);
+}
+
+#[test]
+fn quotations_introduced_or_signed_in_another_paragraph() {
+    check(&[
+        // A colon ending the paragraph before names the speaker.
+        (
+            "In response, Senator Orrin Mabe issued the following statement:\n\n“Our thoughts are with the valley. This cannot continue.”",
+            &[(
+                "Our thoughts are with the valley. This cannot continue.",
+                Some("Orrin Mabe"),
+                D,
+            )],
+        ),
+        // The name before the colon is an object, not the speaker.
+        (
+            "Orrin Mabe later told the Kellish Courier: “We will meet next week to talk it over.”",
+            &[(
+                "We will meet next week to talk it over.",
+                Some("Orrin Mabe"),
+                D,
+            )],
+        ),
+        (
+            "Senator Orrin Mabe delivered a blunt message to Vale: “It is time to stop attacking people.”",
+            &[(
+                "It is time to stop attacking people.",
+                Some("Orrin Mabe"),
+                D,
+            )],
+        ),
+        // A name after a dash, as a paragraph of its own, signs the quotation.
+        (
+            "Dana Vale runs the ferry twice a day.\n\n“I went to the river before the flood. I was the one saying it would rise.”\n\n- Dana Vale.\n\nThe river rose.",
+            &[(
+                "I went to the river before the flood. I was the one saying it would rise.",
+                Some("Dana Vale"),
+                D,
+            )],
+        ),
+    ]);
+}
