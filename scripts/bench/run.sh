@@ -71,7 +71,8 @@ fi
 mkdir -p "$WORK"
 CORPUS=$WORK/corpus
 LOG=$WORK/steps
-rm -rf "$LOG" "$WORK"/ix-* "$WORK"/bare-*
+# Results of earlier runs go, perf's too: a table must never show a run it did not make.
+rm -rf "$LOG" "$WORK"/ix-* "$WORK"/bare-* "$WORK"/perf-kinds.md "$WORK"/perf-threads.txt "$WORK"/perf-symbols.txt "$WORK"/perf.data
 mkdir -p "$LOG"
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 echo "{\"load_before\": \"$(load)\", \"date\": \"$(date -u +%Y-%m-%dT%H:%M:%SZ)\"}" >"$LOG/start.json"
