@@ -1,9 +1,14 @@
 //! Filters shared by every query command: people, topics, dates, sources, speakers.
 
 use chrono::{Datelike, NaiveDate};
-use tantivy::query::{BooleanQuery, InvertedIndexRangeQuery, Occur, Query, TermQuery};
-use tantivy::schema::IndexRecordOption;
-use tantivy::{Index, Term};
+use std::ops::Bound;
+
+use tantivy::query::{
+    BitSetDocSet, BooleanQuery, ConstScorer, EnableScoring, Explanation, Occur, Query, Scorer,
+    TermQuery, Weight,
+};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::{BitSet, DocId, DocSet, Index, Score, SegmentReader, Term};
 
 use super::join::QuotesOf;
 use crate::index::{Fields, month_key, schema, to_tantivy_date, topic_facet};
@@ -163,13 +168,17 @@ impl Filters {
 /// range, and the day terms of the days before and after them. A two-year range reads
 /// about 24 month terms and at most 60 day terms instead of 730 day terms.
 fn date_query(f: &Fields, since: Option<NaiveDate>, until: Option<NaiveDate>) -> Box<dyn Query> {
-    use std::ops::Bound;
-    let days = |from: Option<NaiveDate>, to: Option<NaiveDate>| -> Box<dyn Query> {
-        let day = |d| Term::from_field_date(f.date, to_tantivy_date(d));
-        Box::new(InvertedIndexRangeQuery::new(
-            from.map_or(Bound::Unbounded, |d| Bound::Included(day(d))),
-            to.map_or(Bound::Unbounded, |d| Bound::Included(day(d))),
-        ))
+    let day = |d: Option<NaiveDate>, bound: fn(Vec<u8>) -> Bound<Vec<u8>>| {
+        d.map_or(Bound::Unbounded, |d| {
+            bound(
+                Term::from_field_date(f.date, to_tantivy_date(d))
+                    .serialized_value_bytes()
+                    .to_vec(),
+            )
+        })
+    };
+    let days = |from: Option<NaiveDate>, to: Option<NaiveDate>| {
+        (f.date, day(from, Bound::Included), day(to, Bound::Included))
     };
     // The whole months in range: from the month of `since` (the next one when
     // `since` is not its first day) to the month of `until` (the one before when
@@ -196,33 +205,85 @@ fn date_query(f: &Fields, since: Option<NaiveDate>, until: Option<NaiveDate>) ->
         _ => true,
     };
     if !whole_months || !four_digits(&first) || !four_digits(&next_after) {
-        return days(since, until);
+        return Box::new(TermRanges(vec![days(since, until)]));
     }
-    let month = |d: NaiveDate| Term::from_field_text(f.month, &month_key(d));
-    let mut any: Vec<(Occur, Box<dyn Query>)> = vec![(
-        Occur::Should,
-        Box::new(InvertedIndexRangeQuery::new(
-            first.map_or(Bound::Unbounded, |d| Bound::Included(month(d))),
-            next_after.map_or(Bound::Unbounded, |d| Bound::Excluded(month(d))),
-        )),
+    let month = |d: Option<NaiveDate>, bound: fn(Vec<u8>) -> Bound<Vec<u8>>| {
+        d.map_or(Bound::Unbounded, |d| bound(month_key(d).into_bytes()))
+    };
+    let mut ranges = vec![(
+        f.month,
+        month(first, Bound::Included),
+        month(next_after, Bound::Excluded),
     )];
     if let (Some(s), Some(a)) = (since, first)
         && s < a
     {
-        any.push((Occur::Should, days(Some(s), a.pred_opt())));
+        ranges.push(days(Some(s), a.pred_opt()));
     }
     if let (Some(u), Some(b)) = (until, next_after)
         && b <= u
     {
-        any.push((Occur::Should, days(Some(b), Some(u))));
+        ranges.push(days(Some(b), Some(u)));
     }
-    if any.len() == 1 {
-        return any
-            .pop()
-            .map(|(_, q)| q)
-            .unwrap_or_else(|| days(since, until));
+    Box::new(TermRanges(ranges))
+}
+
+/// Documents with a term in any of these ranges, constant score. As tantivy's
+/// `InvertedIndexRangeQuery`, but with the documents of every range in one bitset per
+/// segment: a bitset is as large as its segment, quotes included, and a union of
+/// three range queries spent more on filling and walking three of them than on
+/// reading the postings (1M articles: p50 2.05 -> 1.10 ms).
+#[derive(Clone, Debug)]
+struct TermRanges(Vec<TermRange>);
+
+/// A field, and the lower and upper bounds of its terms' value bytes.
+type TermRange = (Field, Bound<Vec<u8>>, Bound<Vec<u8>>);
+
+impl Query for TermRanges {
+    fn weight(&self, _scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+        Ok(Box::new(self.clone()))
     }
-    Box::new(BooleanQuery::new(any))
+}
+
+impl Weight for TermRanges {
+    fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
+        let mut docs = BitSet::with_max_value(reader.max_doc());
+        for (field, lower, upper) in &self.0 {
+            let index = reader.inverted_index(*field)?;
+            let mut range = index.terms().range();
+            range = match lower {
+                Bound::Included(b) => range.ge(b),
+                Bound::Excluded(b) => range.gt(b),
+                Bound::Unbounded => range,
+            };
+            range = match upper {
+                Bound::Included(b) => range.le(b),
+                Bound::Excluded(b) => range.lt(b),
+                Bound::Unbounded => range,
+            };
+            let mut terms = range.into_stream()?;
+            while terms.advance() {
+                let mut postings = index
+                    .read_block_postings_from_terminfo(terms.value(), IndexRecordOption::Basic)?;
+                while !postings.docs().is_empty() {
+                    for &doc in postings.docs() {
+                        docs.insert(doc);
+                    }
+                    postings.advance();
+                }
+            }
+        }
+        Ok(Box::new(ConstScorer::new(BitSetDocSet::from(docs), boost)))
+    }
+
+    fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
+        if self.scorer(reader, 1.0)?.seek(doc) != doc {
+            return Err(tantivy::TantivyError::InvalidArgument(format!(
+                "document {doc} is not in the date range"
+            )));
+        }
+        Ok(Explanation::new("date range", 1.0))
+    }
 }
 
 /// The first day of the month after `d`'s (`d` itself at the end of time).
