@@ -70,7 +70,6 @@ pub struct Results {
     pub total: usize,
 }
 
-/// Build the whole query: the user's text (or everything), the kind, the filters.
 /// `req`'s query, or `None` when it asks for every document of its kind (no words, no
 /// quote kind, no filters), which counting can do without a query.
 pub fn build_query_unless_everything(
@@ -89,6 +88,7 @@ pub fn build_query_unless_everything(
     }
 }
 
+/// Build the whole query: the user's text (or everything), the kind, the filters.
 pub fn build_query(archive: &Archive, req: &SearchRequest) -> Result<Box<dyn Query>> {
     let f = &archive.fields;
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
