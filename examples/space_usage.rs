@@ -36,10 +36,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         mb(usage.total().get_bytes()),
         mb(store)
     );
+    // Every part of at least 0.5% of the index, largest first.
+    let total = usage.total().get_bytes();
     let mut rows: Vec<_> = by_field.into_iter().collect();
     rows.sort_by_key(|(_, b)| std::cmp::Reverse(*b));
-    for ((field, kind), bytes) in rows.into_iter().filter(|(_, b)| *b > 100_000) {
-        println!("{:>8.1} MB  {field} {kind}", mb(bytes));
+    for ((field, kind), bytes) in rows.into_iter().filter(|(_, b)| *b * 200 >= total) {
+        let share = 100.0 * bytes as f64 / total as f64;
+        println!("{:>8.2} MB {share:>5.1}%  {field} {kind}", mb(bytes));
     }
     Ok(())
 }

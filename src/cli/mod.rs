@@ -127,13 +127,14 @@ fn advice(e: &anyhow::Error, index: &std::path::Path) -> Option<String> {
             _ => c.downcast_ref::<T>(),
         })?;
     Some(match t {
+        // Reading takes no lock a read-only folder cannot hold (`index::folder`), so
+        // this is a write, or a folder that lost its permissions during the run.
         T::LockFailure(LockError::IoError(io), _)
             if io.kind() == std::io::ErrorKind::PermissionDenied
                 || io.kind() == std::io::ErrorKind::ReadOnlyFilesystem =>
         {
             format!(
-                "{} is not writable, and reading it needs a lock file there \
-                 (.tantivy-meta.lock): make the folder writable, or copy the index to one \
+                "{} is not writable: make the folder writable, or copy the index to one \
                  that is and use --index",
                 index.display()
             )

@@ -1,6 +1,7 @@
 //! The index on disk: opening it (and telling a foreign or outdated one from ours),
 //! turning enriched articles into documents, and reading them back.
 
+mod folder;
 mod prose;
 mod record;
 pub mod schema;
@@ -51,7 +52,10 @@ impl Archive {
                 ours: schema::VERSION,
             });
         }
-        let index = Index::open_in_dir(path).map_err(|e| {
+        let opened = folder::Folder::open(path)
+            .map_err(tantivy::TantivyError::from)
+            .and_then(Index::open);
+        let index = opened.map_err(|e| {
             let meta = std::fs::read(path.join("meta.json")).unwrap_or_default();
             match serde_json::from_slice::<serde_json::Value>(&meta) {
                 Ok(v) if v.get("segments").is_some() => Error::Incompatible {
