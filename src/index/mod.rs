@@ -168,6 +168,14 @@ impl Archive {
             }
         }
         schema::register_analyzers(&index);
+        let mut index = index;
+        // Searches read the segments in parallel: the slow queries (a phrase of common
+        // words, facets over a query) are the ones with many matches in every segment.
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+        if cores > 1 {
+            // Without its threads the index still searches, one segment at a time.
+            let _ = index.set_multithread_executor(cores);
+        }
         Ok(Archive {
             index,
             fields,
