@@ -7,10 +7,13 @@
 //! once. No enrichment, no quote documents, no file state, no deletes.
 //!
 //! cargo run --release --example bare_tantivy -- DIR INDEX_DIR [--threads N] [--memory MB]
+//!     [--store-as-newsdex]
 //!
 //! `--threads` is tantivy's indexing threads, as `newsdex index --threads`; reading
 //! uses rayon's pool (`RAYON_NUM_THREADS`), as newsdex does. INDEX_DIR must be absent
-//! or empty. Prints one JSON object.
+//! or empty. Prints one JSON object. `--store-as-newsdex` stores the documents the way
+//! newsdex does (zstd level 1, not tantivy's default LZ4): the smallest index of
+//! stored, phrase-searchable text that newsdex's settings can make, for the size rows.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -24,17 +27,22 @@ use tantivy::{Index, IndexWriter, TantivyDocument};
 use newsdex::index::schema::{TEXT_ANALYZER, register_analyzers};
 use newsdex::ingest::{self, walk};
 
+const USAGE: &str =
+    "usage: bare_tantivy DIR INDEX_DIR [--threads N] [--memory MB] [--store-as-newsdex]";
+
 struct Args {
     dir: PathBuf,
     index: PathBuf,
     threads: usize,
     memory_mb: usize,
+    store_as_newsdex: bool,
 }
 
 fn parse_args() -> Result<Args, String> {
     let mut positional = Vec::new();
     let mut threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
     let mut memory_mb = 256;
+    let mut store_as_newsdex = false;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -50,10 +58,9 @@ fn parse_args() -> Result<Args, String> {
                     memory_mb = v;
                 }
             }
+            "--store-as-newsdex" => store_as_newsdex = true,
             "-h" | "--help" => {
-                return Err(
-                    "usage: bare_tantivy DIR INDEX_DIR [--threads N] [--memory MB]".to_string(),
-                );
+                return Err(USAGE.to_string());
             }
             _ => positional.push(PathBuf::from(a)),
         }
@@ -64,8 +71,9 @@ fn parse_args() -> Result<Args, String> {
             index,
             threads,
             memory_mb,
+            store_as_newsdex,
         }),
-        Err(_) => Err("usage: bare_tantivy DIR INDEX_DIR [--threads N] [--memory MB]".to_string()),
+        Err(_) => Err(USAGE.to_string()),
     }
 }
 
@@ -97,7 +105,11 @@ fn run(args: &Args) -> Result<(), Box<dyn std::error::Error>> {
     let mut builder = Schema::builder();
     let title = builder.add_text_field("title", prose.clone());
     let body = builder.add_text_field("body", prose);
-    let index = Index::create_in_dir(&args.index, builder.build())?;
+    let mut index = Index::builder().schema(builder.build());
+    if args.store_as_newsdex {
+        index = index.settings(newsdex::index::schema::settings());
+    }
+    let index = index.create_in_dir(&args.index)?;
     register_analyzers(&index);
     let mut writer: IndexWriter<TantivyDocument> =
         index.writer_with_num_threads(args.threads, (args.memory_mb << 20).max(15 << 20))?;
@@ -151,6 +163,7 @@ fn run(args: &Args) -> Result<(), Box<dyn std::error::Error>> {
             "mb_per_second": bytes as f64 / 1e6 / secs,
             "articles_per_second": articles as f64 / secs,
             "index_bytes": index_bytes,
+            "store": if args.store_as_newsdex { "zstd-1" } else { "lz4" },
         })
     );
     Ok(())

@@ -12,7 +12,8 @@
 #   - newsdex extract (enrichment only, JSON to /dev/null), 1 and 2 threads;
 #   - re-index with nothing changed, and with 1% of the files changed;
 #   - query latencies (examples/query_bench.rs) on the index;
-#   - index sizes against the corpus size;
+#   - index sizes against the corpus size, and bare tantivy's when it stores its
+#     documents as newsdex does (zstd): the floor for stored, phrase-searchable text;
 # and prints a table (Markdown) with the targets of issue 6 met or missed. Everything
 # it writes goes under $WORK (default /tmp/newsdex-bench): results.json, results.md,
 # the raw outputs and /usr/bin/time reports of every step.
@@ -150,9 +151,14 @@ for r in $(seq 1 "$REPEAT"); do
   STDOUT=/dev/null step "extract-1t.$r" "${ONE_CORE[@]}" "$BIN" extract "$CORPUS" --json
   STDOUT=/dev/null step "extract-2t.$r" "$BIN" extract "$CORPUS" --json
 done
+# For the size rows only: bare tantivy storing its documents as newsdex does (zstd),
+# the smallest index of stored, phrase-searchable text these settings make.
+rm -rf "$WORK/bare-zstd"
+step bare-zstd "$EX/bare_tantivy" "$CORPUS" "$WORK/bare-zstd" --threads 2 "${MEM_ARGS[@]}" --store-as-newsdex
 # Sizes of the last round's indexes, file by file, before re-indexing changes them.
 find "$WORK/ix-2t" -type f -printf '%s %f\n' >"$LOG/index-files"
 find "$WORK/bare-2t" -type f -printf '%s %f\n' >"$LOG/bare-files"
+find "$WORK/bare-zstd" -type f -printf '%s %f\n' >"$LOG/bare-zstd-files"
 step reindex-unchanged "$BIN" index "$CORPUS" --index "$WORK/ix-2t" --threads 2 "${MEM_ARGS[@]}" --json --quiet
 python3 "$ROOT/scripts/bench/make_corpus.py" --mutate 1 "$CORPUS" --seed "$SEED" --source "$SOURCE" >"$LOG/mutate.json"
 step reindex-1pct "$BIN" index "$CORPUS" --index "$WORK/ix-2t" --threads 2 "${MEM_ARGS[@]}" --json --quiet

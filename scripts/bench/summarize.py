@@ -170,6 +170,8 @@ def main():
     index_parts = by_kind(read(os.path.join(log, "index-files")))
     bare_parts = by_kind(read(os.path.join(log, "bare-files")))
     index_bytes, bare_bytes = sum(index_parts.values()), sum(bare_parts.values())
+    # Absent from runs made before the step existed.
+    bare_zstd_bytes = sum(by_kind(read(os.path.join(log, "bare-zstd-files"), "")).values())
     queries = steps["queries"]["out"]
 
     results = {
@@ -204,6 +206,8 @@ def main():
             "newsdex_pct_of_corpus": round(100 * index_bytes / cbytes, 1),
             "bare_bytes": bare_bytes,
             "bare_pct_of_corpus": round(100 * bare_bytes / cbytes, 1),
+            "bare_zstd_bytes": bare_zstd_bytes or None,
+            "bare_zstd_pct_of_corpus": round(100 * bare_zstd_bytes / cbytes, 1) if bare_zstd_bytes else None,
             "newsdex_parts": index_parts,
             "bare_parts": bare_parts,
         },
@@ -319,6 +323,9 @@ def main():
     p(f"| newsdex index | {s['newsdex_bytes'] / 1e6:.1f} | {s['newsdex_pct_of_corpus']}% |")
     p(f"| bare tantivy index (title + body, stored) | {s['bare_bytes'] / 1e6:.1f} | "
       f"{s['bare_pct_of_corpus']}% |")
+    if s["bare_zstd_bytes"]:
+        p(f"| bare tantivy index, documents stored as newsdex stores them (zstd) | "
+          f"{s['bare_zstd_bytes'] / 1e6:.1f} | {s['bare_zstd_pct_of_corpus']}% |")
     for kind, size in index_parts.items():
         p(f"| newsdex: {PARTS.get(kind, 'other files')} | {size / 1e6:.1f} | "
           f"{100 * size / cbytes:.1f}% |")
