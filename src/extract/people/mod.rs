@@ -58,6 +58,12 @@ pub(crate) fn is_demonym_key(key: &str) -> bool {
     lexicon().is_country_word(key)
 }
 
+/// Whether `word` is a first name the people module knows ("Jay", "Oksana"), for the
+/// quotes module's question whether a name it found is a person's.
+pub(crate) fn is_first_name(word: &str) -> bool {
+    lexicon().is_first_name(&lexicon::word_key(word))
+}
+
 pub fn extract_people(article: &Article) -> Vec<Person> {
     Extractor::new(article).run()
 }

@@ -10,8 +10,8 @@ use std::ops::Range;
 
 use super::lexicon::{self, Lexicon, Noun};
 use super::tokens::{self, Kind, Tok, Unit};
-use crate::extract::text;
 use crate::extract::{Gender, Person};
+use crate::extract::{people, text};
 
 /// One use of a name.
 #[derive(Debug, Clone)]
@@ -162,7 +162,7 @@ impl Names {
             && !day
             && (f.person.is_some()
                 || run.title.is_some()
-                || f.words.len() >= 2
+                || f.words.first().is_some_and(|w| people::is_first_name(w))
                 || self.gender(run.canon, people).is_some())
     }
 
@@ -444,8 +444,13 @@ impl Names {
         let mut crowded = vec![false; units.len()];
         for run in &self.runs {
             let f = &self.forms[run.canon];
-            let person =
-                !f.org && (run.title.is_some() || f.words.len() >= 2 || f.person.is_some());
+            // Two capitalised words are not enough to lend a pronoun to ("the Catholic
+            // movement Opus Dei. But she denied"): a title, the people module or a
+            // first name must say it is a person.
+            let person = !f.org
+                && (run.title.is_some()
+                    || f.person.is_some()
+                    || f.words.first().is_some_and(|w| people::is_first_name(w)));
             if person {
                 match per_unit[run.unit] {
                     None if !crowded[run.unit] => per_unit[run.unit] = Some(run.canon),

@@ -400,6 +400,23 @@ fn pronoun_speakers() {
                 ("The town is ready,", Some("Brandt"), D),
             ],
         ),
+        // Two capitalised words are no person to lend a pronoun to; a first name is.
+        (
+            "The minister said she had support from the reading circle Quill Harrow. \
+             But she denied that it shaped her votes.",
+            &[
+                (
+                    "she had support from the reading circle Quill Harrow",
+                    None,
+                    I,
+                ),
+                ("that it shaped her votes", None, I),
+            ],
+        ),
+        (
+            "Jay Ostrander opened the dam on Monday. He said it would hold.",
+            &[("it would hold", Some("Jay Ostrander"), I)],
+        ),
     ]);
 }
 
