@@ -520,3 +520,9 @@ pub(super) fn is_common_capital(w: &str) -> bool {
                 | "december"
         )
 }
+
+/// Cues whose bare form is more often a noun or an adjective ("a chat show", "a mock
+/// vote", "the Leeds express"): not a cue right after a singular name.
+pub fn is_noun_like_bare_cue(word: &str) -> bool {
+    matches!(word, "mock" | "express")
+}

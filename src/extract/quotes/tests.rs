@@ -370,6 +370,15 @@ fn words_that_are_not_speakers() {
             "KELLEN — Dana Vale left the hall early, saying the vote was rigged.",
             &[("the vote was rigged", Some("Dana Vale"), I)],
         ),
+        // A cue's bare form after a name, where it is a noun or an adjective.
+        (
+            "Dana Vale, the Kellish Youth mock elections manager, opened the count.",
+            &[],
+        ),
+        (
+            "The Harrowgate express came off the rails near Kellen.",
+            &[],
+        ),
     ]);
 }
 
