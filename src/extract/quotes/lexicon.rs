@@ -380,6 +380,16 @@ pub(super) fn is_aux_or_adverb(w: &str) -> bool {
 }
 
 /// "hasn't", "didn’t": an auxiliary with its negation.
+/// "We've", "They'd", "Couldn't": a pronoun or a verb run together with its
+/// auxiliary or "not", never a name. ("O'Brien" and "D'Souza" end otherwise.)
+fn is_contraction(w: &str) -> bool {
+    [
+        "'ve", "’ve", "'re", "’re", "'ll", "’ll", "'d", "’d", "'m", "’m", "n't", "n’t",
+    ]
+    .iter()
+    .any(|end| w.len() > end.len() && w.ends_with(end))
+}
+
 fn is_negated_aux(w: &str) -> bool {
     let w = w.replace('’', "'");
     matches!(
@@ -406,6 +416,7 @@ fn is_negated_aux(w: &str) -> bool {
 pub(super) fn is_common_capital(w: &str) -> bool {
     is_np_stop(w)
         || is_determiner(w)
+        || is_contraction(w)
         || matches!(
             w,
             "for"

@@ -365,6 +365,11 @@ fn words_that_are_not_speakers() {
             "I'm old enough to remember Dana Vale on the radio, declaring a war on waste.",
             &[],
         ),
+        // Nor is "We've" (no subject is found in it, so no quote either, for now).
+        (
+            "We've called for the pension to rise to the credit level.",
+            &[],
+        ),
         // A dateline is not the subject of a participle.
         (
             "KELLEN — Dana Vale left the hall early, saying the vote was rigged.",
