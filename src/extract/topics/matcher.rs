@@ -6,7 +6,7 @@
 use std::sync::LazyLock;
 
 use super::gazetteer::{GAZETTEER, Pattern, Role};
-use crate::extract::trie::Trie;
+use super::trie::Trie;
 
 /// Every alias, term and cue, ASCII case-insensitive; capitals are checked after.
 static TRIE: LazyLock<Trie> =
@@ -25,29 +25,46 @@ fn matches_at_word_starts(text: &str) -> Vec<(usize, usize, usize)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
-        trie.matches_at(bytes, i, |pattern, end| out.push((pattern, i, end)));
-        // The rest of a word starts no match: skip it, and the character after it.
-        let (alnum, len) = alnum_at(text, i);
-        i += len;
-        if alnum {
-            while i < bytes.len() {
-                // Eight bytes at a time while they are ASCII letters and digits.
-                if let Some(&eight) = bytes[i..].first_chunk::<8>() {
-                    let run = ascii_alnum_run(u64::from_le_bytes(eight));
-                    i += run;
-                    if run == 8 {
-                        continue;
-                    }
-                }
-                let (alnum, len) = alnum_at(text, i);
-                i += len;
-                if !alnum {
-                    break;
-                }
+        let lead = trie.matches_at(bytes, i, |pattern, end| out.push((pattern, i, end)));
+        // The rest of a word starts no match: skip it, and the character after it,
+        // from where the walk has read them.
+        i = if lead.word_end {
+            i + lead.alnum + 1
+        } else if lead.alnum > 0 {
+            skip_word(text, i + lead.alnum)
+        } else {
+            match alnum_at(text, i) {
+                (true, len) => skip_word(text, i + len),
+                (false, len) => i + len,
+            }
+        };
+    }
+    out
+}
+
+/// Past the letters and digits from byte `i` of `text` on, and the character after
+/// them.
+fn skip_word(text: &str, mut i: usize) -> usize {
+    let bytes = text.as_bytes();
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii_alphanumeric() {
+            // Eight bytes at a time while they are ASCII letters and digits; the
+            // first is one.
+            i += match bytes[i..].first_chunk::<8>() {
+                Some(&eight) => ascii_alnum_run(u64::from_le_bytes(eight)),
+                None => 1,
+            };
+        } else if b.is_ascii() {
+            return i + 1;
+        } else {
+            let (alnum, len) = alnum_at(text, i);
+            i += len;
+            if !alnum {
+                break;
             }
         }
     }
-    out
+    i
 }
 
 /// How many of eight bytes (little-endian), from the first, are ASCII letters or
@@ -68,11 +85,24 @@ fn ascii_alnum_run(eight: u64) -> usize {
 }
 
 /// Whether the character at byte `i` of `text` is alphanumeric, and its length;
-/// ASCII without decoding.
+/// ASCII, Latin-1 and the punctuation news text is full of without decoding.
 #[inline]
 fn alnum_at(text: &str, i: usize) -> (bool, usize) {
-    match text.as_bytes()[i] {
+    let bytes = text.as_bytes();
+    match bytes[i] {
         b @ 0..0x80 => (b.is_ascii_alphanumeric(), 1),
+        // U+0080 to U+00BF: ª, µ, º, and the superscript digits and fractions.
+        0xC2 => (
+            matches!(
+                bytes[i + 1],
+                0xAA | 0xB2 | 0xB3 | 0xB5 | 0xB9 | 0xBA | 0xBC..=0xBE
+            ),
+            2,
+        ),
+        // U+00C0 to U+00FF: letters but × and ÷.
+        0xC3 => (!matches!(bytes[i + 1], 0x97 | 0xB7), 2),
+        // U+2000 to U+203F: spaces, dashes, curly quotes, bullets.
+        0xE2 if bytes[i + 1] == 0x80 => (false, 3),
         _ => {
             let c = text[i..].chars().next().unwrap_or_default();
             (c.is_alphanumeric(), c.len_utf8())
@@ -227,7 +257,11 @@ fn longest_first(hits: &[Hit], out: &mut Vec<Hit>) {
 }
 
 fn ends_word(text: &str, end: usize) -> bool {
-    end == text.len() || !alnum_at(text, end).0
+    match text.as_bytes().get(end) {
+        None => true,
+        Some(b) if b.is_ascii() => !b.is_ascii_alphanumeric(),
+        Some(_) => !alnum_at(text, end).0,
+    }
 }
 
 /// A proper-noun pattern matches with its own capitals, or with its first letter
@@ -499,6 +533,11 @@ mod tests {
             "x\u{a0}war naïve war über war",
             "the Gulf, the gulf; THE GULF of Mexico",
             "U.S.-led talks in Côte d’Ivoire",
+            "al-Qaida's war of words, the U.N.-led NATO in São Paulo",
+            "Gulf of Mexicoland terrorists warrior war\u{2019}s war3war",
+            "the United Nations Security Council's",
+            "wa",
+            "the Gulf of",
         ] {
             let got = matches_at_word_starts(text);
             let mut want = Vec::new();
@@ -510,6 +549,19 @@ mod tests {
                 prev_alnum = c.is_alphanumeric();
             }
             assert_eq!(got, want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn alnum_at_agrees_with_char_is_alphanumeric() {
+        for c in ('\0'..='\u{3000}').chain(['\u{1F600}', '\u{10FFFF}', '\u{FF21}']) {
+            let text = format!("{c}x");
+            assert_eq!(
+                alnum_at(&text, 0),
+                (c.is_alphanumeric(), c.len_utf8()),
+                "{c:?} U+{:04X}",
+                c as u32
+            );
         }
     }
 

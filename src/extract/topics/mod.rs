@@ -11,6 +11,7 @@
 
 mod gazetteer;
 mod matcher;
+mod trie;
 
 use rustc_hash::FxHashMap as HashMap;
 
