@@ -6,6 +6,7 @@
 use std::sync::LazyLock;
 
 use super::gazetteer::{GAZETTEER, Pattern, Role};
+use super::is_space;
 use super::trie::Trie;
 
 /// Every alias, term and cue, ASCII case-insensitive; capitals are checked after.
@@ -14,37 +15,45 @@ static TRIE: LazyLock<Trie> =
 
 /// Every pattern match that begins a word, in text order, as `(pattern, start,
 /// end)`: the trie is walked from every character that follows no letter or digit.
+/// Also `text.split_whitespace().count()`: every word of that count starts at a walk,
+/// after a space.
 ///
 /// Not inlined into `find`, and collecting rather than calling back, so that the
 /// walk's loop, which steps about once per byte of text, has the registers to
 /// itself.
 #[inline(never)]
-fn matches_at_word_starts(text: &str) -> Vec<(usize, usize, usize)> {
+fn matches_at_word_starts(text: &str) -> (Vec<(usize, usize, usize)>, usize) {
     let trie = &*TRIE;
     let bytes = text.as_bytes();
     let mut out = Vec::new();
+    let (mut words, mut after_space) = (0, true);
     let mut i = 0;
     while i < bytes.len() {
+        if after_space {
+            words += usize::from(!space_at(text, i));
+        }
         let lead = trie.matches_at(bytes, i, |pattern, end| out.push((pattern, i, end)));
         // The rest of a word starts no match: skip it, and the character after it,
         // from where the walk has read them.
-        i = if lead.word_end {
-            i + lead.alnum + 1
+        (i, after_space) = if lead.word_end {
+            let after = i + lead.alnum;
+            (after + 1, is_space(bytes[after]))
         } else if lead.alnum > 0 {
             skip_word(text, i + lead.alnum)
         } else {
             match alnum_at(text, i) {
                 (true, len) => skip_word(text, i + len),
-                (false, len) => i + len,
+                (false, len) => (i + len, space_at(text, i)),
             }
         };
     }
-    out
+    (out, words)
 }
 
 /// Past the letters and digits from byte `i` of `text` on, and the character after
-/// them.
-fn skip_word(text: &str, mut i: usize) -> usize {
+/// them; and whether that character is a space.
+#[inline(always)]
+fn skip_word(text: &str, mut i: usize) -> (usize, bool) {
     let bytes = text.as_bytes();
     while let Some(&b) = bytes.get(i) {
         if b.is_ascii_alphanumeric() {
@@ -55,16 +64,25 @@ fn skip_word(text: &str, mut i: usize) -> usize {
                 None => 1,
             };
         } else if b.is_ascii() {
-            return i + 1;
+            return (i + 1, is_space(b));
         } else {
             let (alnum, len) = alnum_at(text, i);
-            i += len;
             if !alnum {
-                break;
+                return (i + len, space_at(text, i));
             }
+            i += len;
         }
     }
-    i
+    (i, false)
+}
+
+/// Whether the character at byte `i` of `text` is whitespace.
+#[inline]
+fn space_at(text: &str, i: usize) -> bool {
+    match text.as_bytes()[i] {
+        b @ 0..0x80 => is_space(b),
+        _ => text[i..].chars().next().is_some_and(char::is_whitespace),
+    }
 }
 
 /// How many of eight bytes (little-endian), from the first, are ASCII letters or
@@ -153,12 +171,19 @@ static LAYERS: LazyLock<Vec<Vec<Layer>>> = LazyLock::new(|| {
         .collect()
 });
 
+/// The patterns found in a text, and how many words it has.
+pub(crate) struct Found {
+    pub hits: Vec<Hit>,
+    /// `text.split_whitespace().count()`.
+    pub words: usize,
+}
+
 /// The patterns in `text`, in text order. Within the names and within the terms,
 /// where matches overlap the longest wins; an exact tie keeps both.
-pub(crate) fn find(text: &str) -> Vec<Hit> {
+pub(crate) fn find(text: &str) -> Found {
     let patterns = &GAZETTEER.patterns;
     let layers = &*LAYERS;
-    let matches = matches_at_word_starts(text);
+    let (matches, words) = matches_at_word_starts(text);
     // Each layer gets at most every match.
     let room = || Vec::with_capacity(matches.len());
     let (mut names, mut terms, mut cues) = (room(), room(), room());
@@ -195,7 +220,10 @@ pub(crate) fn find(text: &str) -> Vec<Hit> {
     );
     longest_first(&names, &mut kept_names);
     longest_first(&terms, &mut kept_terms);
-    merge_by_start([kept_names, kept_terms, cues])
+    Found {
+        hits: merge_by_start([kept_names, kept_terms, cues]),
+        words,
+    }
 }
 
 /// Runs of hits, each in text order, merged into one in text order; on one start,
@@ -487,6 +515,7 @@ mod tests {
 
     fn found(text: &str) -> Vec<&str> {
         find(text)
+            .hits
             .iter()
             .filter(|h| h.layer != Layer::Cues)
             .map(|h| (h.start, h.end))
@@ -538,8 +567,12 @@ mod tests {
             "the United Nations Security Council's",
             "wa",
             "the Gulf of",
+            " \u{a0}no\u{a0}break, ideographic\u{3000}space, next\u{85}line\u{2003}x",
+            "tab\tand\nnew\r\nlines, vertical\x0Btab and\x0Cfeed \u{feff}bom “quoted”",
+            "word\u{2028}word\u{2009}word — São Paulo ×2 ½ war\u{a0}war",
         ] {
-            let got = matches_at_word_starts(text);
+            let (got, words) = matches_at_word_starts(text);
+            assert_eq!(words, text.split_whitespace().count(), "{text:?}");
             let mut want = Vec::new();
             let mut prev_alnum = false;
             for (i, c) in text.char_indices() {

@@ -118,8 +118,8 @@ pub fn extract_topics(article: &Article) -> Vec<Topic> {
 pub fn explain_topics(article: &Article) -> Vec<Explanation> {
     let g = &*GAZETTEER;
     let lead_end = lead_end(&article.body);
-    let body_words = count_words(&article.body);
-    let (title_hits, body_hits) = (matcher::find(&article.title), matcher::find(&article.body));
+    let (title_found, body_found) = (matcher::find(&article.title), matcher::find(&article.body));
+    let (title_hits, body_hits, body_words) = (title_found.hits, body_found.hits, body_found.words);
     let mut hits: Vec<(Place, &str, Hit)> = Vec::with_capacity(title_hits.len() + body_hits.len());
     for h in title_hits {
         hits.push((Place::Title, &article.title, h));
