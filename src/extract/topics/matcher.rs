@@ -162,12 +162,12 @@ fn layers(p: &Pattern) -> impl Iterator<Item = Layer> + '_ {
         })
 }
 
-/// The layers each pattern is found in, worked out once.
-static LAYERS: LazyLock<Vec<Vec<Layer>>> = LazyLock::new(|| {
+/// The layers each pattern is found in, worked out once: a bit each, by `Layer as u8`.
+static LAYERS: LazyLock<Vec<u8>> = LazyLock::new(|| {
     GAZETTEER
         .patterns
         .iter()
-        .map(|p| layers(p).collect())
+        .map(|p| layers(p).fold(0, |bits, layer| bits | 1 << layer as u8))
         .collect()
 });
 
@@ -200,18 +200,21 @@ pub(crate) fn find(text: &str) -> Found {
         if p.proper && !same_capitals(p, &text[start..matched_end]) {
             continue;
         }
-        for &layer in &layers[pattern] {
-            let hit = Hit {
-                layer,
-                pattern,
-                start,
-                end,
-            };
-            match layer {
-                Layer::Names => names.push(hit),
-                Layer::Terms => terms.push(hit),
-                Layer::Cues => cues.push(hit),
-            }
+        let bits = layers[pattern];
+        let hit = |layer| Hit {
+            layer,
+            pattern,
+            start,
+            end,
+        };
+        if bits & (1 << Layer::Names as u8) != 0 {
+            names.push(hit(Layer::Names));
+        }
+        if bits & (1 << Layer::Terms as u8) != 0 {
+            terms.push(hit(Layer::Terms));
+        }
+        if bits & (1 << Layer::Cues as u8) != 0 {
+            cues.push(hit(Layer::Cues));
         }
     }
     let (mut kept_names, mut kept_terms) = (
