@@ -20,6 +20,11 @@ const FREE: u32 = u32::MAX;
 const FEW: usize = 4;
 /// Set in `Slot::base` when patterns end at the node: a walk reads `ends` only then.
 const ENDS: u32 = 1 << 31;
+/// `Slot::base` holds the node's lead byte (see `WORD_END`) in the bits from this
+/// one up to `ENDS`, so that a walk knows it without reading more, and the base in
+/// the bits below.
+const LEAD_SHIFT: u32 = 23;
+const BASE: u32 = (1 << LEAD_SHIFT) - 1;
 /// In a node's lead byte: the path's first bytes that are ASCII letters or digits
 /// are followed by an ASCII byte that is neither. The other bits count them.
 const WORD_END: u8 = 0x80;
@@ -38,7 +43,8 @@ const LOWER: [u8; 256] = {
 
 #[derive(Debug, Clone, Copy)]
 struct Slot {
-    /// Where the node here puts its children, with `ENDS` when patterns end here.
+    /// Where the node here puts its children, with its lead byte and `ENDS` when
+    /// patterns end here in the top bits.
     base: u32,
     /// The node whose child is here, or `FREE`.
     check: u32,
@@ -111,8 +117,6 @@ pub struct Trie {
     /// Per slot: the patterns that end there, `outputs[start..start + len]`.
     ends: Vec<(u32, u32)>,
     outputs: Vec<u32>,
-    /// Per slot: its node's lead byte.
-    leads: Vec<u8>,
 }
 
 impl Trie {
@@ -225,13 +229,12 @@ impl Trie {
         }
         // Room for a step by any byte from the last node's base.
         let top = slots.iter().map(|s| s.base as usize).max().unwrap_or(0);
-        assert!(top < ENDS as usize, "trie too large");
+        assert!(top <= BASE as usize, "trie too large");
         slots.resize(top + 256, FREE_SLOT);
         let mut ends = vec![(0, 0); slots.len()];
-        let mut leads = vec![0; slots.len()];
         for (node, &slot) in slot_of.iter().enumerate() {
             let slot = slot as usize;
-            leads[slot] = nodes[node].lead;
+            slots[slot].base |= u32::from(nodes[node].lead) << LEAD_SHIFT;
             if node_ends[node].1 > 0 {
                 ends[slot] = node_ends[node];
                 slots[slot].base |= ENDS;
@@ -241,7 +244,6 @@ impl Trie {
             slots,
             ends,
             outputs,
-            leads,
         }
     }
 
@@ -264,7 +266,7 @@ impl Trie {
         let mut base = slots[ROOT as usize].base;
         let mut at = start;
         while let Some(&b) = text.get(at) {
-            let next = (base & !ENDS) as usize + LOWER[b as usize] as usize;
+            let next = (base & BASE) as usize + LOWER[b as usize] as usize;
             let slot = slots[next];
             if slot.check != node {
                 break;
@@ -284,7 +286,7 @@ impl Trie {
         for &(slot, depth) in &ends[..n] {
             self.report(slot, start + depth as usize, &mut found);
         }
-        self.lead(node)
+        lead(base)
     }
 
     /// `matches_at`, reporting each pattern as the walk reaches it.
@@ -293,14 +295,14 @@ impl Trie {
         let mut node = ROOT;
         for (end, &b) in (start + 1..).zip(&text[start..]) {
             let next =
-                (self.slots[node as usize].base & !ENDS) as usize + LOWER[b as usize] as usize;
+                (self.slots[node as usize].base & BASE) as usize + LOWER[b as usize] as usize;
             if self.slots[next].check != node {
                 break;
             }
             node = next as u32;
             self.report(node, end, &mut found);
         }
-        self.lead(node)
+        lead(self.slots[node as usize].base)
     }
 
     /// Calls `found(pattern, end)` for each pattern that ends at `slot`.
@@ -310,13 +312,14 @@ impl Trie {
             found(p as usize, end);
         }
     }
+}
 
-    fn lead(&self, slot: u32) -> Lead {
-        let lead = self.leads[slot as usize];
-        Lead {
-            alnum: usize::from(lead & !WORD_END),
-            word_end: lead & WORD_END != 0,
-        }
+/// The `Lead` of the node whose `Slot::base` is `base`.
+fn lead(base: u32) -> Lead {
+    let lead = (base >> LEAD_SHIFT) as u8;
+    Lead {
+        alnum: usize::from(lead & !WORD_END),
+        word_end: lead & WORD_END != 0,
     }
 }
 
