@@ -136,10 +136,14 @@ impl Trie {
         // Built as a tree first, each node's children a list linked through the
         // nodes (most nodes have one child, and no node needs a Vec of its own),
         // then laid out in the double array.
-        let mut nodes = vec![Node::new(0, 0, true)];
+        // At most a node per byte of the patterns, and the root.
+        let most = patterns.iter().map(|p| p.len()).sum::<usize>() + 1;
+        let mut nodes = Vec::with_capacity(most);
+        nodes.push(Node::new(0, 0, true));
         // Per node, the patterns that end there, `outputs[start..start + len]`:
         // they are neighbours in `order`.
-        let mut node_ends: Vec<(u32, u32)> = vec![(0, 0)];
+        let mut node_ends: Vec<(u32, u32)> = Vec::with_capacity(most);
+        node_ends.push((0, 0));
         let mut outputs: Vec<u32> = Vec::with_capacity(order.len());
         // The nodes of the previous pattern's path, the root first.
         let mut path: Vec<u32> = vec![0];
@@ -190,7 +194,8 @@ impl Trie {
         // together; each node's children go in the first slots that fit them all.
         let mut slot_of = vec![FREE; nodes.len()];
         slot_of[0] = ROOT;
-        let mut queue = vec![0usize];
+        let mut queue = Vec::with_capacity(nodes.len());
+        queue.push(0usize);
         let mut next = 0;
         let mut kids: Vec<(u8, u32)> = Vec::new();
         // Below 256 a free slot fits only some bytes, and searching from one that
