@@ -9,7 +9,6 @@ pub mod people;
 pub mod quotes;
 pub mod text;
 pub mod topics;
-mod trie;
 
 use serde::{Deserialize, Serialize};
 

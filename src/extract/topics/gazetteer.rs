@@ -535,22 +535,25 @@ pub(crate) fn parse_all() -> Result<Gazetteer, String> {
     let mut pattern_of: HashMap<String, usize> = HashMap::default();
     let mut add = |text: &str, role: Role| {
         for variant in variants(text) {
-            let (body, prefix) = match variant.strip_suffix('*') {
-                Some(b) => (b.to_string(), true),
-                None => (variant.clone(), false),
+            let p = match pattern_of.get(&variant) {
+                Some(&p) => p,
+                None => {
+                    let (body, prefix) = match variant.strip_suffix('*') {
+                        Some(b) => (b, true),
+                        None => (variant.as_str(), false),
+                    };
+                    patterns.push(Pattern {
+                        proper: body.chars().any(char::is_uppercase),
+                        text: body.to_string(),
+                        prefix,
+                        roles: Vec::new(),
+                        aliases: Default::default(),
+                        may_be_person: false,
+                    });
+                    pattern_of.insert(variant, patterns.len() - 1);
+                    patterns.len() - 1
+                }
             };
-            let key = variant;
-            let p = *pattern_of.entry(key).or_insert_with(|| {
-                patterns.push(Pattern {
-                    proper: body.chars().any(char::is_uppercase),
-                    text: body,
-                    prefix,
-                    roles: Vec::new(),
-                    aliases: Default::default(),
-                    may_be_person: false,
-                });
-                patterns.len() - 1
-            });
             if !patterns[p].roles.contains(&role) {
                 patterns[p].roles.push(role);
             }
@@ -638,9 +641,12 @@ fn alias_entries(roles: &[Role], personal: bool) -> Vec<(usize, f32)> {
 /// typographic apostrophe.
 fn variants(text: &str) -> Vec<String> {
     let mut out = vec![text.to_string()];
-    let folded = fold_diacritics(text);
-    if folded != text {
-        out.push(folded);
+    // No ASCII character folds.
+    if !text.is_ascii() {
+        let folded = fold_diacritics(text);
+        if folded != text {
+            out.push(folded);
+        }
     }
     for k in 0..out.len() {
         if out[k].contains('\'') {

@@ -6,7 +6,8 @@
 use std::sync::LazyLock;
 
 use super::gazetteer::{GAZETTEER, Pattern, Role};
-use crate::extract::trie::Trie;
+use super::is_space;
+use super::trie::Trie;
 
 /// Every alias, term and cue, ASCII case-insensitive; capitals are checked after.
 static TRIE: LazyLock<Trie> =
@@ -14,40 +15,74 @@ static TRIE: LazyLock<Trie> =
 
 /// Every pattern match that begins a word, in text order, as `(pattern, start,
 /// end)`: the trie is walked from every character that follows no letter or digit.
+/// Also `text.split_whitespace().count()`: every word of that count starts at a walk,
+/// after a space.
 ///
 /// Not inlined into `find`, and collecting rather than calling back, so that the
 /// walk's loop, which steps about once per byte of text, has the registers to
 /// itself.
 #[inline(never)]
-fn matches_at_word_starts(text: &str) -> Vec<(usize, usize, usize)> {
+fn matches_at_word_starts(text: &str) -> (Vec<(usize, usize, usize)>, usize) {
     let trie = &*TRIE;
     let bytes = text.as_bytes();
     let mut out = Vec::new();
+    let (mut words, mut after_space) = (0, true);
     let mut i = 0;
     while i < bytes.len() {
-        trie.matches_at(bytes, i, |pattern, end| out.push((pattern, i, end)));
-        // The rest of a word starts no match: skip it, and the character after it.
-        let (alnum, len) = alnum_at(text, i);
-        i += len;
-        if alnum {
-            while i < bytes.len() {
-                // Eight bytes at a time while they are ASCII letters and digits.
-                if let Some(&eight) = bytes[i..].first_chunk::<8>() {
-                    let run = ascii_alnum_run(u64::from_le_bytes(eight));
-                    i += run;
-                    if run == 8 {
-                        continue;
-                    }
-                }
-                let (alnum, len) = alnum_at(text, i);
-                i += len;
-                if !alnum {
-                    break;
-                }
+        if after_space {
+            words += usize::from(!space_at(text, i));
+        }
+        let lead = trie.matches_at(bytes, i, |pattern, end| out.push((pattern, i, end)));
+        // The rest of a word starts no match: skip it, and the character after it,
+        // from where the walk has read them.
+        (i, after_space) = if lead.word_end {
+            let after = i + lead.alnum;
+            (after + 1, is_space(bytes[after]))
+        } else if lead.alnum > 0 {
+            skip_word(text, i + lead.alnum)
+        } else {
+            match alnum_at(text, i) {
+                (true, len) => skip_word(text, i + len),
+                (false, len) => (i + len, space_at(text, i)),
             }
+        };
+    }
+    (out, words)
+}
+
+/// Past the letters and digits from byte `i` of `text` on, and the character after
+/// them; and whether that character is a space.
+#[inline(always)]
+fn skip_word(text: &str, mut i: usize) -> (usize, bool) {
+    let bytes = text.as_bytes();
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii_alphanumeric() {
+            // Eight bytes at a time while they are ASCII letters and digits; the
+            // first is one.
+            i += match bytes[i..].first_chunk::<8>() {
+                Some(&eight) => ascii_alnum_run(u64::from_le_bytes(eight)),
+                None => 1,
+            };
+        } else if b.is_ascii() {
+            return (i + 1, is_space(b));
+        } else {
+            let (alnum, len) = alnum_at(text, i);
+            if !alnum {
+                return (i + len, space_at(text, i));
+            }
+            i += len;
         }
     }
-    out
+    (i, false)
+}
+
+/// Whether the character at byte `i` of `text` is whitespace.
+#[inline]
+fn space_at(text: &str, i: usize) -> bool {
+    match text.as_bytes()[i] {
+        b @ 0..0x80 => is_space(b),
+        _ => text[i..].chars().next().is_some_and(char::is_whitespace),
+    }
 }
 
 /// How many of eight bytes (little-endian), from the first, are ASCII letters or
@@ -68,11 +103,24 @@ fn ascii_alnum_run(eight: u64) -> usize {
 }
 
 /// Whether the character at byte `i` of `text` is alphanumeric, and its length;
-/// ASCII without decoding.
+/// ASCII, Latin-1 and the punctuation news text is full of without decoding.
 #[inline]
 fn alnum_at(text: &str, i: usize) -> (bool, usize) {
-    match text.as_bytes()[i] {
+    let bytes = text.as_bytes();
+    match bytes[i] {
         b @ 0..0x80 => (b.is_ascii_alphanumeric(), 1),
+        // U+0080 to U+00BF: ª, µ, º, and the superscript digits and fractions.
+        0xC2 => (
+            matches!(
+                bytes[i + 1],
+                0xAA | 0xB2 | 0xB3 | 0xB5 | 0xB9 | 0xBA | 0xBC..=0xBE
+            ),
+            2,
+        ),
+        // U+00C0 to U+00FF: letters but × and ÷.
+        0xC3 => (!matches!(bytes[i + 1], 0x97 | 0xB7), 2),
+        // U+2000 to U+203F: spaces, dashes, curly quotes, bullets.
+        0xE2 if bytes[i + 1] == 0x80 => (false, 3),
         _ => {
             let c = text[i..].chars().next().unwrap_or_default();
             (c.is_alphanumeric(), c.len_utf8())
@@ -114,21 +162,28 @@ fn layers(p: &Pattern) -> impl Iterator<Item = Layer> + '_ {
         })
 }
 
-/// The layers each pattern is found in, worked out once.
-static LAYERS: LazyLock<Vec<Vec<Layer>>> = LazyLock::new(|| {
+/// The layers each pattern is found in, worked out once: a bit each, by `Layer as u8`.
+static LAYERS: LazyLock<Vec<u8>> = LazyLock::new(|| {
     GAZETTEER
         .patterns
         .iter()
-        .map(|p| layers(p).collect())
+        .map(|p| layers(p).fold(0, |bits, layer| bits | 1 << layer as u8))
         .collect()
 });
 
+/// The patterns found in a text, and how many words it has.
+pub(crate) struct Found {
+    pub hits: Vec<Hit>,
+    /// `text.split_whitespace().count()`.
+    pub words: usize,
+}
+
 /// The patterns in `text`, in text order. Within the names and within the terms,
 /// where matches overlap the longest wins; an exact tie keeps both.
-pub(crate) fn find(text: &str) -> Vec<Hit> {
+pub(crate) fn find(text: &str) -> Found {
     let patterns = &GAZETTEER.patterns;
     let layers = &*LAYERS;
-    let matches = matches_at_word_starts(text);
+    let (matches, words) = matches_at_word_starts(text);
     // Each layer gets at most every match.
     let room = || Vec::with_capacity(matches.len());
     let (mut names, mut terms, mut cues) = (room(), room(), room());
@@ -145,18 +200,21 @@ pub(crate) fn find(text: &str) -> Vec<Hit> {
         if p.proper && !same_capitals(p, &text[start..matched_end]) {
             continue;
         }
-        for &layer in &layers[pattern] {
-            let hit = Hit {
-                layer,
-                pattern,
-                start,
-                end,
-            };
-            match layer {
-                Layer::Names => names.push(hit),
-                Layer::Terms => terms.push(hit),
-                Layer::Cues => cues.push(hit),
-            }
+        let bits = layers[pattern];
+        let hit = |layer| Hit {
+            layer,
+            pattern,
+            start,
+            end,
+        };
+        if bits & (1 << Layer::Names as u8) != 0 {
+            names.push(hit(Layer::Names));
+        }
+        if bits & (1 << Layer::Terms as u8) != 0 {
+            terms.push(hit(Layer::Terms));
+        }
+        if bits & (1 << Layer::Cues as u8) != 0 {
+            cues.push(hit(Layer::Cues));
         }
     }
     let (mut kept_names, mut kept_terms) = (
@@ -165,7 +223,10 @@ pub(crate) fn find(text: &str) -> Vec<Hit> {
     );
     longest_first(&names, &mut kept_names);
     longest_first(&terms, &mut kept_terms);
-    merge_by_start([kept_names, kept_terms, cues])
+    Found {
+        hits: merge_by_start([kept_names, kept_terms, cues]),
+        words,
+    }
 }
 
 /// Runs of hits, each in text order, merged into one in text order; on one start,
@@ -227,7 +288,11 @@ fn longest_first(hits: &[Hit], out: &mut Vec<Hit>) {
 }
 
 fn ends_word(text: &str, end: usize) -> bool {
-    end == text.len() || !alnum_at(text, end).0
+    match text.as_bytes().get(end) {
+        None => true,
+        Some(b) if b.is_ascii() => !b.is_ascii_alphanumeric(),
+        Some(_) => !alnum_at(text, end).0,
+    }
 }
 
 /// A proper-noun pattern matches with its own capitals, or with its first letter
@@ -453,6 +518,7 @@ mod tests {
 
     fn found(text: &str) -> Vec<&str> {
         find(text)
+            .hits
             .iter()
             .filter(|h| h.layer != Layer::Cues)
             .map(|h| (h.start, h.end))
@@ -499,8 +565,17 @@ mod tests {
             "x\u{a0}war naïve war über war",
             "the Gulf, the gulf; THE GULF of Mexico",
             "U.S.-led talks in Côte d’Ivoire",
+            "al-Qaida's war of words, the U.N.-led NATO in São Paulo",
+            "Gulf of Mexicoland terrorists warrior war\u{2019}s war3war",
+            "the United Nations Security Council's",
+            "wa",
+            "the Gulf of",
+            " \u{a0}no\u{a0}break, ideographic\u{3000}space, next\u{85}line\u{2003}x",
+            "tab\tand\nnew\r\nlines, vertical\x0Btab and\x0Cfeed \u{feff}bom “quoted”",
+            "word\u{2028}word\u{2009}word — São Paulo ×2 ½ war\u{a0}war",
         ] {
-            let got = matches_at_word_starts(text);
+            let (got, words) = matches_at_word_starts(text);
+            assert_eq!(words, text.split_whitespace().count(), "{text:?}");
             let mut want = Vec::new();
             let mut prev_alnum = false;
             for (i, c) in text.char_indices() {
@@ -510,6 +585,19 @@ mod tests {
                 prev_alnum = c.is_alphanumeric();
             }
             assert_eq!(got, want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn alnum_at_agrees_with_char_is_alphanumeric() {
+        for c in ('\0'..='\u{3000}').chain(['\u{1F600}', '\u{10FFFF}', '\u{FF21}']) {
+            let text = format!("{c}x");
+            assert_eq!(
+                alnum_at(&text, 0),
+                (c.is_alphanumeric(), c.len_utf8()),
+                "{c:?} U+{:04X}",
+                c as u32
+            );
         }
     }
 

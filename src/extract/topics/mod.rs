@@ -11,6 +11,7 @@
 
 mod gazetteer;
 mod matcher;
+mod trie;
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -60,34 +61,108 @@ enum Place {
 }
 
 /// What an article says about one topic.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Clone)]
 struct Evidence {
     title: f32,
     lead: f32,
     body: f32,
-    /// Different patterns that spoke for it.
-    patterns: Vec<usize>,
+    /// How many different patterns spoke for it, and where the list of them starts
+    /// and ends in `Ledger::spoke`.
+    patterns: usize,
+    first: u32,
+    last: u32,
     /// A subject's `key` word was among them.
     key: bool,
 }
 
 impl Evidence {
-    fn add(&mut self, place: Place, weight: f32, pattern: usize) {
-        match place {
-            Place::Title => self.title = self.title.max(weight),
-            Place::Lead => self.lead += weight,
-            Place::Body => self.body += weight,
-        }
-        if weight > 0.0 && !self.patterns.contains(&pattern) {
-            self.patterns.push(pattern);
-        }
-    }
-
     fn total(&self, body_words: usize) -> f32 {
         let length = (body_words as f32 / BODY_WORDS).max(1.0);
         let total =
             TITLE_WEIGHT * self.title + LEAD_WEIGHT * self.lead + BODY_WEIGHT * self.body / length;
         total.max(0.0)
+    }
+}
+
+/// The end of a list in `Ledger::spoke`.
+const NONE: u32 = u32::MAX;
+
+/// The evidence for each topic an article speaks for, in the order they came: one
+/// table as long as the data's entries finds each, where a map would hash, and the
+/// patterns that spoke for them are lists linked through one vector, where each
+/// would need a vector of its own.
+struct Ledger {
+    /// Per entry of the data, where its evidence is in `evidence`, or `NONE`.
+    slot: Vec<u32>,
+    evidence: Vec<(usize, Evidence)>,
+    /// `(pattern, next)`: the lists of `Evidence::first`.
+    spoke: Vec<(usize, u32)>,
+}
+
+impl Ledger {
+    fn new(entries: usize) -> Ledger {
+        Ledger {
+            slot: vec![NONE; entries],
+            evidence: Vec::new(),
+            spoke: Vec::new(),
+        }
+    }
+
+    /// Where the evidence for `entry` is in `evidence`, none yet or not.
+    fn slot(&mut self, entry: usize) -> usize {
+        let slot = &mut self.slot[entry];
+        if *slot == NONE {
+            *slot = self.evidence.len() as u32;
+            self.evidence.push((
+                entry,
+                Evidence {
+                    title: 0.0,
+                    lead: 0.0,
+                    body: 0.0,
+                    patterns: 0,
+                    first: NONE,
+                    last: NONE,
+                    key: false,
+                },
+            ));
+        }
+        *slot as usize
+    }
+
+    /// Counts one mention of `entry` by `pattern`.
+    fn add(&mut self, entry: usize, place: Place, weight: f32, pattern: usize) -> &mut Evidence {
+        let at = self.slot(entry);
+        let new = (weight > 0.0 && !self.patterns(&self.evidence[at].1).any(|p| p == pattern))
+            .then(|| {
+                let new = self.spoke.len() as u32;
+                self.spoke.push((pattern, NONE));
+                match self.evidence[at].1.last {
+                    NONE => self.evidence[at].1.first = new,
+                    last => self.spoke[last as usize].1 = new,
+                }
+                new
+            });
+        let ev = &mut self.evidence[at].1;
+        match place {
+            Place::Title => ev.title = ev.title.max(weight),
+            Place::Lead => ev.lead += weight,
+            Place::Body => ev.body += weight,
+        }
+        if let Some(new) = new {
+            ev.last = new;
+            ev.patterns += 1;
+        }
+        ev
+    }
+
+    /// The patterns that spoke for `ev`, in the order they did.
+    fn patterns(&self, ev: &Evidence) -> impl Iterator<Item = usize> + '_ {
+        let mut at = ev.first;
+        std::iter::from_fn(move || {
+            let &(pattern, next) = self.spoke.get(at as usize)?;
+            at = next;
+            Some(pattern)
+        })
     }
 }
 
@@ -117,26 +192,27 @@ pub fn extract_topics(article: &Article) -> Vec<Topic> {
 pub fn explain_topics(article: &Article) -> Vec<Explanation> {
     let g = &*GAZETTEER;
     let lead_end = lead_end(&article.body);
-    let body_words = count_words(&article.body);
-    let (title_hits, body_hits) = (matcher::find(&article.title), matcher::find(&article.body));
-    let mut hits: Vec<(Place, &str, Hit)> = Vec::with_capacity(title_hits.len() + body_hits.len());
-    for h in title_hits {
-        hits.push((Place::Title, &article.title, h));
-    }
-    for h in body_hits {
-        let place = if h.start < lead_end {
+    let (title_found, body_found) = (matcher::find(&article.title), matcher::find(&article.body));
+    let body_words = body_found.words;
+    // Every hit with where it is and the text it is in, the title's first.
+    let place_of = |h: &Hit| {
+        if h.start < lead_end {
             Place::Lead
         } else {
             Place::Body
-        };
-        hits.push((place, &article.body, h));
-    }
+        }
+    };
+    let (title, body) = (article.title.as_str(), article.body.as_str());
+    let hits = || {
+        let in_title = title_found.hits.iter().map(|&h| (Place::Title, title, h));
+        in_title.chain(body_found.hits.iter().map(|&h| (place_of(&h), body, h)))
+    };
 
     // Names that are part of a person's name anywhere in the text ("Jim Jordan")
     // name that person everywhere else too ("Jordan said").
     let title_case = is_title_case(&article.title);
     let mut personal: Vec<usize> = Vec::new();
-    for &(place, text, h) in &hits {
+    for (place, text, h) in hits() {
         if h.layer == Layer::Names
             && g.patterns[h.pattern].may_be_person
             && !(place == Place::Title && title_case)
@@ -147,33 +223,33 @@ pub fn explain_topics(article: &Article) -> Vec<Explanation> {
         }
     }
 
-    // Support for each entry: the different cues and unshared names found for it.
-    let mut support: HashMap<usize, Vec<usize>> = HashMap::default();
-    for &(_, _, h) in &hits {
+    // Support for each entry: the different cues and unshared names found for it,
+    // as `(entry, pattern)` pairs, in order.
+    let mut support: Vec<(usize, usize)> = Vec::new();
+    for (_, _, h) in hits() {
         let p = &g.patterns[h.pattern];
-        let mut supports = |entry: usize| {
-            let s = support.entry(entry).or_default();
-            if !s.contains(&h.pattern) {
-                s.push(h.pattern);
-            }
-        };
         match h.layer {
             Layer::Cues => {
                 for r in &p.roles {
                     if let Role::Cue { entry } = *r {
-                        supports(entry);
+                        support.push((entry, h.pattern));
                     }
                 }
             }
             Layer::Names => {
                 if let [(entry, _)] = p.aliases(personal.contains(&h.pattern)) {
-                    supports(*entry);
+                    support.push((*entry, h.pattern));
                 }
             }
             Layer::Terms => {}
         }
     }
-    let support_of = |entry: usize| support.get(&entry).map_or(0, Vec::len);
+    support.sort_unstable();
+    support.dedup();
+    let support_of = |entry: usize| {
+        let from = support.partition_point(|&(e, _)| e < entry);
+        support[from..].partition_point(|&(e, _)| e == entry)
+    };
 
     // Names count once per sentence and topic, at their strongest: "Des Moines,
     // Iowa" is one mention of Iowa, not two.
@@ -185,9 +261,10 @@ pub fn explain_topics(article: &Article) -> Vec<Explanation> {
         Place::Title => usize::MAX,
         _ => sentence_starts.partition_point(|&s| s <= at),
     };
-    let mut names: HashMap<(usize, usize), (Place, f32, usize)> = HashMap::default();
-    let mut evidence: HashMap<usize, Evidence> = HashMap::default();
-    for &(place, _, h) in &hits {
+    // `(sentence, entry, place, weight, pattern)` of every name.
+    let mut names: Vec<(usize, usize, Place, f32, usize)> = Vec::new();
+    let mut ledger = Ledger::new(g.entries.len());
+    for (place, _, h) in hits() {
         let p = &g.patterns[h.pattern];
         match h.layer {
             Layer::Names => {
@@ -207,18 +284,14 @@ pub fn explain_topics(article: &Article) -> Vec<Explanation> {
                         .iter()
                         .map(|&(e, f)| (e, weight * f));
                     for (e, w) in std::iter::once((entry, weight)).chain(implied) {
-                        let best = names.entry((e, sentence)).or_insert((place, w, h.pattern));
-                        if w > best.1 {
-                            *best = (place, w, h.pattern);
-                        }
+                        names.push((sentence, e, place, w, h.pattern));
                     }
                 }
             }
             Layer::Terms => {
                 for r in &p.roles {
                     if let Role::Term { entry, weight } = *r {
-                        let ev = evidence.entry(entry).or_default();
-                        ev.add(place, weight, h.pattern);
+                        let ev = ledger.add(entry, place, weight, h.pattern);
                         ev.key |= weight >= gazetteer::KEY;
                     }
                 }
@@ -226,27 +299,32 @@ pub fn explain_topics(article: &Article) -> Vec<Explanation> {
             Layer::Cues => {}
         }
     }
-    let mut names: Vec<_> = names.into_iter().collect();
-    // In text order, so that the words an explanation lists come in order.
-    names.sort_by_key(|&((e, sentence), (_, _, p))| (sentence, e, p));
-    for ((entry, _), (place, weight, pattern)) in names {
-        evidence
-            .entry(entry)
-            .or_default()
-            .add(place, weight, pattern);
+    // In text order, so that the words an explanation lists come in order; of the
+    // names of one topic in one sentence, the first of the strongest.
+    names.sort_by_key(|&(sentence, entry, ..)| (sentence, entry));
+    for group in names.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
+        let mut best = &group[0];
+        for name in &group[1..] {
+            if name.3 > best.3 {
+                best = name;
+            }
+        }
+        let &(_, entry, place, weight, pattern) = best;
+        ledger.add(entry, place, weight, pattern);
     }
 
-    let top_subject = evidence
+    let top_subject = ledger
+        .evidence
         .iter()
         .filter(|(e, _)| {
-            g.entries[**e]
+            g.entries[*e]
                 .def
                 .is_some_and(|d| g.defs[d].kind == TopicKind::Subject)
         })
         .map(|(e, ev)| ev.total(body_words) * g.entries[*e].scale)
         .fold(0.0f32, f32::max);
     let mut out: Vec<Explanation> = Vec::new();
-    for (entry, ev) in &evidence {
+    for (entry, ev) in &ledger.evidence {
         let Some(d) = g.entries[*entry].def else {
             continue;
         };
@@ -262,15 +340,12 @@ pub fn explain_topics(article: &Article) -> Vec<Explanation> {
                     && if ev.key {
                         total >= KEY_SHARE * top_subject
                     } else {
-                        ev.patterns.len() >= SUBJECT_WORDS && total >= WORDS_SHARE * top_subject
+                        ev.patterns >= SUBJECT_WORDS && total >= WORDS_SHARE * top_subject
                     }
             }
         };
-        let mut matched: Vec<&'static str> = ev
-            .patterns
-            .iter()
-            .map(|&p| g.patterns[p].text.as_str())
-            .collect();
+        let mut matched: Vec<&'static str> = Vec::with_capacity(ev.patterns);
+        matched.extend(ledger.patterns(ev).map(|p| g.patterns[p].text.as_str()));
         matched.dedup();
         out.push(Explanation {
             topic: Topic {
