@@ -184,11 +184,12 @@ impl Archive {
     }
 }
 
-/// Files an index folder holds before its first `meta.json`: tantivy's locks and our
-/// schema marker.
+/// Files an index folder holds before its first `meta.json`: tantivy's locks, our
+/// schema marker, and the temporary file (`.tmpXXXXXX`) tantivy writes `meta.json`
+/// through, which a run killed in that moment leaves behind.
 fn is_ours_before_meta(name: &std::ffi::OsStr) -> bool {
     let name = name.to_string_lossy();
-    name.starts_with(".tantivy") || name == schema::MARKER
+    name.starts_with(".tantivy") || name.starts_with(".tmp") || name == schema::MARKER
 }
 
 /// The first file of the segments given that is not in the index folder.

@@ -168,8 +168,9 @@ fn truncated_or_overwritten_index_files_never_panic() {
     }
 }
 
-/// A run killed as it created the index leaves only the schema marker and a lock file:
-/// that is no index yet (not a foreign one), and the next run makes it.
+/// A run killed as it created the index leaves only the schema marker, a lock file
+/// and perhaps the temporary file tantivy writes `meta.json` through: that is no index
+/// yet (not a foreign one), and the next run makes it.
 #[test]
 fn index_killed_before_its_first_commit_is_no_index_yet() {
     let t = TestDir::new();
@@ -177,6 +178,7 @@ fn index_killed_before_its_first_commit_is_no_index_yet() {
     let marker = newsdex::index::schema::MARKER;
     t.write(&format!(".newsdex/{marker}"), "{\"schema\": 1}");
     t.write(".newsdex/.tantivy-writer.lock", "");
+    t.write(".newsdex/.tmpA1b2C3", "{\"index_settings\": ");
     let r = t.run(&["stats"]);
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("no index at"), "{}", r.stderr);
