@@ -232,6 +232,12 @@ impl<'a> Ctx<'_, 'a> {
                 {
                     continue;
                 }
+                // "would only say"
+                Some("only")
+                    if j > self.a && self.word(j - 1).is_some_and(lexicon::is_aux_or_adverb) =>
+                {
+                    continue;
+                }
                 // "Sen. Ted Cruz (R-Texas) said"
                 None if self.punct(j, ")") => {
                     let open = (j.saturating_sub(8).max(self.a)..j)
@@ -416,6 +422,19 @@ impl<'a> Ctx<'_, 'a> {
         (first_ok && last_ok).then_some(s..j + 1)
     }
 
+    /// The phrase a relative clause ending at `j` belongs to, as the subject of a cue
+    /// at `j + 1`: "some who backed the bill argue", "voters who stayed home say".
+    fn relative_subject(&self, j: usize) -> Option<Range<usize>> {
+        let who = (j.saturating_sub(8).max(self.a + 1)..j)
+            .rev()
+            .take_while(|&k| self.word(k).is_some() && self.cue_at(k).is_none())
+            .find(|&k| self.word(k) == Some("who"))?;
+        let ante = self.np_left(who - 1)?;
+        let head = self.toks[ante.end - 1].key();
+        (ante.end == who && !lexicon::is_pronoun(head) && !self.time_at(ante.end - 1))
+            .then_some(ante)
+    }
+
     /// A word of time at `k`; "May" only as a month ("in May", "May 3"), since it
     /// is also a name.
     fn time_at(&self, k: usize) -> bool {
@@ -461,7 +480,7 @@ impl<'a> Ctx<'_, 'a> {
             return e - s == 1;
         }
         // "Many speculated", "That plan, some argue, …": a quantifier alone is a group.
-        if e - s == 1 && matches!(key, "many" | "most" | "some" | "several" | "few") {
+        if e - s == 1 && matches!(key, "many" | "most" | "some" | "several" | "few" | "both") {
             return true;
         }
         if h.is_possessive()
@@ -809,7 +828,10 @@ impl<'a> Ctx<'_, 'a> {
             && self
                 .word(k)
                 .is_some_and(|w| (is_preposition(w) || is_subordinator(w)) && w != "that")
-            && !(k..self.eff).any(|m| self.toks[m].kind == Kind::Open)
+            // (A show after a possessive is no quotation: "on KBC's “Morning Show.”")
+            && !(k..self.eff).any(|m| {
+                self.toks[m].kind == Kind::Open && !self.toks[m - 1].is_possessive()
+            })
         {
             return (None, display, false);
         }
@@ -879,24 +901,29 @@ impl<'a> Ctx<'_, 'a> {
             let named = self.toks[np.end - 1].is_capitalized();
             // A short phrase with a tail ("Six newspapers in the state") is all one.
             let all_words = (np.end..seg.end).all(|k| self.toks[k].is_free_word());
+            let noun = |k: usize| {
+                self.word(k).is_some_and(|w| {
+                    !self.toks[k].is_capitalized()
+                        && !lexicon::is_np_stop(w)
+                        && !is_preposition(w)
+                        && !lexicon::is_determiner(w)
+                        && !w.ends_with("ed")
+                        && !w.ends_with("ing")
+                        && !w.ends_with("ly")
+                        && self.lex.cues(w).is_empty()
+                })
+            };
+            // ("Legislative leaders in the state": past a noun or two to the tail.)
+            let head_end = (np.end..seg.end.min(np.end + 2))
+                .take_while(|&k| noun(k))
+                .last()
+                .map_or(np.end, |k| k + 1);
             let tail = self
-                .word(np.end)
+                .word(head_end)
                 .is_some_and(|w| matches!(w, "in" | "of" | "for" | "at" | "from" | "on" | "with"));
             // "Sen. Ada Brandt (D-Kel.)", "Democratic economists".
             let paren = self.punct(np.end, "(") && self.punct(seg.end - 1, ")");
-            let nouns = seg.end - np.end <= 2
-                && (np.end..seg.end).all(|k| {
-                    self.word(k).is_some_and(|w| {
-                        !self.toks[k].is_capitalized()
-                            && !lexicon::is_np_stop(w)
-                            && !is_preposition(w)
-                            && !lexicon::is_determiner(w)
-                            && !w.ends_with("ed")
-                            && !w.ends_with("ing")
-                            && !w.ends_with("ly")
-                            && self.lex.cues(w).is_empty()
-                    })
-                });
+            let nouns = seg.end - np.end <= 2 && (np.end..seg.end).all(noun);
             if paren {
                 return Some((np, named));
             }
@@ -1530,6 +1557,14 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
                         if !cx.time_at(j) {
                             return None;
                         }
+                        // "Gowdy earlier Thursday said": past the day to the name.
+                        if let Some(q) = cx.before_skipping(j)
+                            && cx.toks[q].is_capitalized()
+                            && cx.word(q).is_some_and(|w| !lexicon::is_common_capital(w))
+                            && let Some(np) = cx.np_left(q)
+                        {
+                            return Some(np);
+                        }
                         // "a court filing released Thursday says"
                         if j > cx.a && cx.word(j - 1).is_some_and(|w| w.ends_with("ed")) {
                             return cx.np_left(j - 1);
@@ -1558,7 +1593,8 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
                         };
                         cx.np_left(p.checked_sub(1)?)
                     })
-                    .or_else(|| cx.stretch_subject(j))?;
+                    .or_else(|| cx.stretch_subject(j))
+                    .or_else(|| cx.relative_subject(j))?;
                 // "fears", "plans", "tweets" are nouns as often as verbs: only a name,
                 // a pronoun or a speaker word makes them verbs.
                 // The head is the noun before "of": "a video of the episode shows".
@@ -1614,6 +1650,16 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
                 {
                     return None;
                 }
+                // "people close to Vale say": the phrase before the adjective.
+                let close_to = np.start >= cx.a + 3
+                    && matches!(cx.word(np.start - 1), Some("to" | "with"))
+                    && cx.word(np.start - 2).is_some_and(|w| {
+                        matches!(w, "close" | "familiar" | "loyal" | "allied" | "near")
+                    });
+                let np = match close_to.then(|| cx.np_left(np.start - 3)).flatten() {
+                    Some(outer) => outer.start..np.end,
+                    None => np,
+                };
                 // "leaders on the ground told": the phrase before the preposition.
                 let np = match np.start.checked_sub(1) {
                     Some(p)
@@ -1672,6 +1718,8 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
                     || after_quote
                     || cx.punct(np.end, ",")
                     || cx.punct(np.end, "(")
+                    // "…, said an official who was briefed on the talks."
+                    || cx.word(np.end) == Some("who")
                     || cx.punct(np.end, "—")
                     || cx.modifier_at(np.end).is_some()
                     || cx.word(np.end).is_some_and(is_preposition))
@@ -1839,7 +1887,12 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
                 let that = after
                     .as_ref()
                     .is_some_and(|r| cx.word(r.start) == Some("that"));
-                if quote_before && !after_opens && !that {
+                // ""Dana!," the senator said her campaign was "strong."": a quotation
+                // after the cue is reported too.
+                let quoted = after
+                    .as_ref()
+                    .is_some_and(|r| r.clone().any(|m| cx.toks[m].kind == Kind::Open));
+                if quote_before && !after_opens && !that && !quoted {
                     after = None;
                 }
             }
@@ -1848,8 +1901,30 @@ fn frame_at(cx: &Ctx, ui: usize, i: usize, cue_end: usize, kind: CueKind) -> Opt
     match after {
         Some(r) => frame.content.push(r),
         None => {
-            // "The plan, she said, is dead."
-            if !frame.content.is_empty()
+            // "The plan, she said, is dead."; and "Vale said, twice, that …", "Vale
+            // says, win or lose, she will run" when the subject opens the sentence.
+            // (Not after a quotation that ends the sentence before: ""…!" Vale
+            // shouted, …" says that quotation.)
+            let after_quote = cx.a > 0 && cx.toks[cx.a - 1].kind == Kind::Close;
+            let opens = !after_quote
+                && subject_start.is_some_and(|s| {
+                    s == cx.a
+                        || s == cx.skip_dateline(cx.a)
+                        || cx
+                            .word(s - 1)
+                            .is_some_and(|w| matches!(w, "and" | "but" | "so"))
+                });
+            let clause = frame.content.is_empty()
+                && opens
+                && matches!(kind, CueKind::Speech | CueKind::Address)
+                && cx.word(display + 1).is_some_and(|w| {
+                    !is_preposition(w) && !is_subordinator(w) && !lexicon::is_pronoun(w)
+                })
+                && (display + 1..cx.eff)
+                    .filter(|&k| cx.word(k).is_some())
+                    .count()
+                    >= 4;
+            if (!frame.content.is_empty() || clause)
                 && cx.punct(display, ",")
                 && display + 1 < cx.eff
                 && cx.cue_at(display + 1).is_none()

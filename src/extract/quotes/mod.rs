@@ -440,14 +440,15 @@ impl Assembler<'_, '_> {
             // A report that holds only fragments in doubled apostrophes (''…'', the
             // style of some papers) is reported whole, fragments and all: there the
             // quotation is a phrase of the reported sentence.
+            // So is one that holds only a term in single marks ("a ‘reset’ of ties").
             let fragments = holds
                 && f.content.iter().all(|r| {
                     ix.quotes_in(r).iter().all(|&(k, q)| {
                         let m = &self.marks[q];
+                        let mark = &self.body[m.open..m.start];
                         ix.scare[q] == Scare::Yes
                             || (ix.scare[q] == Scare::No
-                                && m.start == m.open + 2
-                                && self.body.as_bytes()[m.open] == b'\''
+                                && (mark == "''" || mark == "‘")
                                 && k > r.start + 2)
                     })
                 });

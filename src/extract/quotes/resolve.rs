@@ -175,9 +175,14 @@ impl<'r, 'a> Resolver<'r, 'a> {
             sp.plural = first == "they";
             return sp;
         }
-        // The core is the phrase before "of"/"for": "a spokesman for the ministry".
+        // The core is the phrase before "of"/"for": "a spokesman for the ministry";
+        // "people close to Vale" are not Vale (but "Committee to Protect …" is a name).
         let split = (r.start..r.end).find(|&k| {
-            self.toks[k].is_word() && matches!(self.toks[k].key(), "of" | "for" | "from" | "at")
+            self.toks[k].is_word()
+                && (matches!(self.toks[k].key(), "of" | "for" | "from" | "at")
+                    || matches!(self.toks[k].key(), "to" | "with")
+                        && k > r.start
+                        && !self.toks[k - 1].is_capitalized())
         });
         let core = r.start..split.unwrap_or(r.end);
         let rest = split.map(|k| k + 1..r.end).filter(|x| !x.is_empty());

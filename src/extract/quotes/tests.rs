@@ -938,6 +938,91 @@ fn relative_clauses_inside_the_subject() {
 }
 
 #[test]
+fn subjects_the_phrase_rules_missed() {
+    check(&[
+        // A relative clause between the subject and its cue.
+        (
+            "Some who live near the tunnel argue that the ferry is cheaper.",
+            &[("that the ferry is cheaper", None, I)],
+        ),
+        // A day between the name and the cue, after an adverb.
+        (
+            "Dana Vale earlier Thursday said the bridge would reopen in May.",
+            &[("the bridge would reopen in May", Some("Dana Vale"), I)],
+        ),
+        // An inverted cue whose speaker has a relative clause.
+        (
+            "The ferry will stop running in June, said an engineer who worked on the plan.",
+            &[("The ferry will stop running in June", None, I)],
+        ),
+        // An appositive subject with a noun and a tail before an aside.
+        (
+            "Kellish leaders in the valley, for instance, noted that the mill had closed.",
+            &[("that the mill had closed", None, I)],
+        ),
+        // The people close to someone, not that someone.
+        (
+            "The bridge will close for a year, people close to Dana Vale say.",
+            &[("The bridge will close for a year", None, I)],
+        ),
+    ]);
+}
+
+#[test]
+fn what_follows_a_comma_after_the_cue() {
+    check(&[
+        (
+            "Orrin Mabe said, twice, that he would go back to work on Wednesday.",
+            &[(
+                "twice, that he would go back to work on Wednesday",
+                Some("Orrin Mabe"),
+                I,
+            )],
+        ),
+        (
+            "Mayor Dana Vale says, win or lose in the vote, she is staying in the race.",
+            &[(
+                "win or lose in the vote, she is staying in the race",
+                Some("Dana Vale"),
+                I,
+            )],
+        ),
+        // After a quotation that ends the sentence before, the cue says that quotation.
+        (
+            "\"All the way!\" Dana Vale shouted, a cry she likes to repeat at rallies.",
+            &[("All the way!", Some("Dana Vale"), D)],
+        ),
+        // A show after a possessive is where it was said, not what.
+        (
+            "The mill was in trouble, Dana Vale said Wednesday on KBC's \"Morning Show.\"",
+            &[("The mill was in trouble", Some("Dana Vale"), I)],
+        ),
+        // "would only say"
+        (
+            "Asked about it, Senator Orrin Mabe would only say that his rival was worrisome.",
+            &[("that his rival was worrisome", Some("Orrin Mabe"), I)],
+        ),
+        // A term in single marks is part of the report.
+        (
+            "Kellish officials say the move was a step toward a ‘rebalance’ of the harbor.",
+            &[(
+                "the move was a step toward a ‘rebalance’ of the harbor",
+                None,
+                I,
+            )],
+        ),
+        // A quotation after the cue is reported even after one before it.
+        (
+            "Walking in to chants of \"Vale! Vale!,\" the senator said her campaign was \"closing really strong.\"",
+            &[
+                ("Vale! Vale!,", None, P),
+                ("closing really strong.", None, P),
+            ],
+        ),
+    ]);
+}
+
+#[test]
 fn questions_and_findings() {
     check(&[
         // The question is reported, and so is the answer, apart.
