@@ -99,11 +99,12 @@ pub fn tokens<'a>(text: &'a str, headline: bool) -> Vec<Tok<'a>> {
     };
     let mut si = 0;
     let mut out: Vec<Tok<'a>> = Vec::with_capacity(words.len());
+    // Where the last word ended, as written.
+    let mut prev_end = 0;
     for w in &words {
-        let mut sent_start = headline;
+        let mut sent_start = headline || out.is_empty();
         while si < sentence_starts.len() && sentence_starts[si] <= w.start {
             // The first word at or after a sentence's start begins it.
-            let prev_end = out.last().map_or(0, |t| t.raw_end);
             if prev_end <= sentence_starts[si] {
                 sent_start = true;
             }
@@ -111,12 +112,13 @@ pub fn tokens<'a>(text: &'a str, headline: bool) -> Vec<Tok<'a>> {
         }
         // The gap since the last word, as bytes: a single space, the usual gap, needs
         // no look at its characters.
-        let prev_end = out.last().map_or(0, |t| t.raw_end);
         let gap = &text.as_bytes()[prev_end..w.start];
-        if out.is_empty() || gap != b" " && gap_starts_sentence(&text[prev_end..w.start]) {
+        if !sent_start && gap != b" " && gap_starts_sentence(&text[prev_end..w.start]) {
             sent_start = true;
         }
-        out.push(token(text, w, gap, out.last(), sent_start));
+        let tok = token(text, w, gap, out.last(), sent_start);
+        prev_end = tok.raw_end;
+        out.push(tok);
     }
     out
 }
@@ -187,11 +189,9 @@ fn token<'a>(
     }
     // Most words are plain lowercase: no capitals, initials, run-together names or
     // hyphenated tails to look at.
-    let plain = &text[w.start..end];
-    if plain
-        .bytes()
-        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'\'')
-    {
+    let plain_bytes = &w.text.as_bytes()[..end - w.start];
+    if plain_bytes.iter().all(|&b| PLAIN[usize::from(b)]) {
+        let plain = &w.text[..end - w.start];
         return Tok {
             start: w.start,
             end,
@@ -293,12 +293,27 @@ fn token<'a>(
     }
 }
 
+/// The bytes of a plain lowercase word: ASCII lowercase letters, digits, apostrophes.
+static PLAIN: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'\'';
+        b += 1;
+    }
+    table
+};
+
 /// How many letters `t` has, and how many of them are capitals.
 fn letter_counts(t: &str) -> (usize, usize) {
     if t.is_ascii() {
-        let b = t.as_bytes();
-        let letters = b.iter().filter(|b| b.is_ascii_alphabetic()).count();
-        return (letters, b.iter().filter(|b| b.is_ascii_uppercase()).count());
+        return t.bytes().fold((0, 0), |(letters, upper), b| {
+            (
+                letters + usize::from(b.is_ascii_alphabetic()),
+                upper + usize::from(b.is_ascii_uppercase()),
+            )
+        });
     }
     let letters = t.chars().filter(|c| c.is_alphabetic()).count();
     (letters, t.chars().filter(|c| c.is_uppercase()).count())
