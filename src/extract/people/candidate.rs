@@ -7,7 +7,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::lexicon::{TitleKind, lexicon};
-use super::scan::{Tok, span_name_key};
+use super::scan::{LowerWords, Tok, span_name_key};
 use crate::extract::Gender;
 use crate::extract::gazetteer;
 
@@ -146,7 +146,7 @@ pub(super) struct Cand {
 pub(super) fn analyse_run(
     toks: &[Tok<'_>],
     run: Range<usize>,
-    lower: &HashSet<&str>,
+    lower: &LowerWords<'_>,
     body: &str,
 ) -> Option<Cand> {
     let lex = lexicon();

@@ -50,7 +50,7 @@ use super::{Gender, Mention, Person};
 use crate::Article;
 use candidate::{Cand, analyse_run};
 use lexicon::{TitleKind, lexicon};
-use scan::{Tok, runs, tokens};
+use scan::{LowerWords, Tok, runs, tokens};
 
 /// Whether a lowercase word is a demonym ("russian") or a country's short name ("us"),
 /// which may stand before a title: "Russian President Vladimir Putin".
@@ -86,7 +86,9 @@ struct Extractor<'a> {
     article: &'a Article,
     body: &'a str,
     toks: Vec<Tok<'a>>,
-    lower: HashSet<&'a str>,
+    /// The headline's tokens.
+    htoks: Vec<Tok<'a>>,
+    lower: LowerWords<'a>,
     year: Option<u16>,
     entities: Vec<Entity>,
     by_key: HashMap<String, usize>,
@@ -96,11 +98,13 @@ impl<'a> Extractor<'a> {
     fn new(article: &'a Article) -> Self {
         let body = article.body.as_str();
         let toks = tokens(body, false);
-        let lower = scan::lowercase_words(&toks);
+        let htoks = tokens(&article.title, true);
+        let lower = LowerWords::new(&toks, &htoks);
         Extractor {
             article,
             body,
             toks,
+            htoks,
             lower,
             year: article.date.and_then(|d| u16::try_from(d.year()).ok()),
             entities: Vec::new(),
