@@ -114,9 +114,10 @@ impl<'a> Extractor<'a> {
 
     fn run(mut self) -> Vec<Person> {
         let runs = runs(&self.toks, false);
+        let mut np = Vec::new();
         let cands: Vec<Cand> = runs
             .iter()
-            .filter_map(|r| analyse_run(&self.toks, r.clone(), &self.lower, self.body))
+            .filter_map(|r| analyse_run(&self.toks, r.clone(), &self.lower, self.body, &mut np))
             .collect();
         // Full names first, so that surnames can find them wherever they are.
         let mut weak = Vec::new();
