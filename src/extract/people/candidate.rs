@@ -7,7 +7,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::lexicon::{TitleKind, lexicon};
-use super::scan::{Tok, span_name_key};
+use super::scan::{LowerWords, Tok, span_name_key};
 use crate::extract::Gender;
 use crate::extract::gazetteer;
 
@@ -142,12 +142,14 @@ pub(super) struct Cand {
 }
 
 /// Cut a run of capitalised words into a title and a name, and weigh the evidence
-/// around it. `None` when nothing in it can name a person.
+/// around it. `None` when nothing in it can name a person. `np` is room for a flag a
+/// word, lent by the caller so that each run need not allocate its own.
 pub(super) fn analyse_run(
     toks: &[Tok<'_>],
     run: Range<usize>,
-    lower: &HashSet<&str>,
+    lower: &LowerWords<'_>,
     body: &str,
+    np: &mut Vec<bool>,
 ) -> Option<Cand> {
     let lex = lexicon();
     let first_name = |t: &Tok<'_>| t.info().is_first_name();
@@ -224,7 +226,8 @@ pub(super) fn analyse_run(
         }
     }
     // Not-a-person words: phrases ("White House") and single words ("Geneva").
-    let mut np = vec![false; end - b];
+    np.clear();
+    np.resize(end - b, false);
     let mut p = 0;
     while p < np.len() {
         let len = phrase_at(&toks[b + p..end]);

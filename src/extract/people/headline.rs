@@ -4,7 +4,6 @@
 
 use super::Extractor;
 use super::lexicon::lexicon;
-use super::scan::tokens;
 use crate::extract::gazetteer::{self, name_key};
 
 impl Extractor<'_> {
@@ -14,7 +13,7 @@ impl Extractor<'_> {
         if title.trim().is_empty() {
             return;
         }
-        let htoks = tokens(title, true);
+        let htoks = std::mem::take(&mut self.htoks);
         let letters = title.chars().filter(|c| c.is_alphabetic()).count();
         let lowers = title.chars().filter(|c| c.is_lowercase()).count();
         let all_caps = letters > 0 && lowers * 10 < letters;

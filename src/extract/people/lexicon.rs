@@ -45,11 +45,13 @@ pub struct WordInfo {
     common: bool,
     common_surname: bool,
     /// The country this is a name of.
-    country: Option<usize>,
+    /// (Indices are small: they keep the info, which every capitalised token carries,
+    /// small too.)
+    country: Option<u16>,
     /// Index into the demonyms' countries.
-    demonym: Option<u32>,
+    demonym: Option<u16>,
     /// Index into the multi-word not-a-person phrases this word starts.
-    phrases: Option<u32>,
+    phrases: Option<u16>,
 }
 
 impl WordInfo {
@@ -138,6 +140,11 @@ pub fn word_key(w: &str) -> String {
         }
     }
     out
+}
+
+/// An index into one of the lists' tables, which stay far below 65,536 entries.
+fn small_index(i: usize) -> u16 {
+    u16::try_from(i).expect("a word list's table outgrew u16 indices")
 }
 
 fn entries(text: &str) -> impl Iterator<Item = &str> {
@@ -237,7 +244,7 @@ impl Lexicon {
                 let key = key.strip_prefix("the ").unwrap_or(&key).to_string();
                 let entry = lex.entry(key.clone());
                 if entry.country.is_none() {
-                    entry.country = Some(i);
+                    entry.country = Some(small_index(i));
                 }
                 keys.push(key);
             }
@@ -245,7 +252,7 @@ impl Lexicon {
                 lex.add_not_person(d);
                 let next = lex.demonyms.len();
                 let entry = lex.entry(phrase_key(d).join(" "));
-                let at = *entry.demonym.get_or_insert(next as u32) as usize;
+                let at = usize::from(*entry.demonym.get_or_insert(small_index(next)));
                 if at == next {
                     lex.demonyms.push(Vec::new());
                 }
@@ -275,7 +282,7 @@ impl Lexicon {
                 let next = self.phrases.len();
                 let tail = words[1..].to_vec();
                 let entry = self.entry(words.swap_remove(0));
-                let at = *entry.phrases.get_or_insert(next as u32) as usize;
+                let at = usize::from(*entry.phrases.get_or_insert(small_index(next)));
                 if at == next {
                     self.phrases.push(Vec::new());
                 }
@@ -338,7 +345,7 @@ impl Lexicon {
     pub fn phrase_tails(&self, first: WordInfo) -> &[Vec<String>] {
         first
             .phrases
-            .map_or(&[], |at| self.phrases[at as usize].as_slice())
+            .map_or(&[], |at| self.phrases[usize::from(at)].as_slice())
     }
 
     /// A surname too common to name a leader alone ("brown", "kim").
@@ -355,10 +362,10 @@ impl Lexicon {
     pub fn countries(&self, key: &str) -> Vec<usize> {
         let info = self.info(key);
         if let Some(i) = info.country {
-            return vec![i];
+            return vec![usize::from(i)];
         }
         info.demonym
-            .map(|d| self.demonyms[d as usize].clone())
+            .map(|d| self.demonyms[usize::from(d)].clone())
             .unwrap_or_default()
     }
 

@@ -50,7 +50,7 @@ use super::{Gender, Mention, Person};
 use crate::Article;
 use candidate::{Cand, analyse_run};
 use lexicon::{TitleKind, lexicon};
-use scan::{Tok, runs, tokens};
+use scan::{LowerWords, Tok, runs, tokens};
 
 /// Whether a lowercase word is a demonym ("russian") or a country's short name ("us"),
 /// which may stand before a title: "Russian President Vladimir Putin".
@@ -92,7 +92,9 @@ struct Extractor<'a> {
     article: &'a Article,
     body: &'a str,
     toks: Vec<Tok<'a>>,
-    lower: HashSet<&'a str>,
+    /// The headline's tokens.
+    htoks: Vec<Tok<'a>>,
+    lower: LowerWords<'a>,
     year: Option<u16>,
     entities: Vec<Entity>,
     by_key: HashMap<String, usize>,
@@ -102,11 +104,13 @@ impl<'a> Extractor<'a> {
     fn new(article: &'a Article) -> Self {
         let body = article.body.as_str();
         let toks = tokens(body, false);
-        let lower = scan::lowercase_words(&toks);
+        let htoks = tokens(&article.title, true);
+        let lower = LowerWords::new(&toks, &htoks);
         Extractor {
             article,
             body,
             toks,
+            htoks,
             lower,
             year: article.date.and_then(|d| u16::try_from(d.year()).ok()),
             entities: Vec::new(),
@@ -116,9 +120,10 @@ impl<'a> Extractor<'a> {
 
     fn run(mut self) -> Vec<Person> {
         let runs = runs(&self.toks, false);
+        let mut np = Vec::new();
         let cands: Vec<Cand> = runs
             .iter()
-            .filter_map(|r| analyse_run(&self.toks, r.clone(), &self.lower, self.body))
+            .filter_map(|r| analyse_run(&self.toks, r.clone(), &self.lower, self.body, &mut np))
             .collect();
         // Full names first, so that surnames can find them wherever they are.
         let mut weak = Vec::new();

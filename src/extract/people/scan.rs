@@ -51,6 +51,9 @@ pub struct Tok<'a> {
     /// What the word lists say of `key`, looked up when the token is made for any word
     /// but a plain lowercase one (most words, and seldom asked about).
     info: Option<WordInfo>,
+    /// A plain lowercase word of up to eight bytes as one number ([`packed`]), else 0:
+    /// [`LowerWords`] looks these up without hashing text.
+    packed: u64,
 }
 
 impl Tok<'_> {
@@ -99,11 +102,12 @@ pub fn tokens<'a>(text: &'a str, headline: bool) -> Vec<Tok<'a>> {
     };
     let mut si = 0;
     let mut out: Vec<Tok<'a>> = Vec::with_capacity(words.len());
+    // Where the last word ended, as written.
+    let mut prev_end = 0;
     for w in &words {
-        let mut sent_start = headline;
+        let mut sent_start = headline || out.is_empty();
         while si < sentence_starts.len() && sentence_starts[si] <= w.start {
             // The first word at or after a sentence's start begins it.
-            let prev_end = out.last().map_or(0, |t| t.raw_end);
             if prev_end <= sentence_starts[si] {
                 sent_start = true;
             }
@@ -111,12 +115,13 @@ pub fn tokens<'a>(text: &'a str, headline: bool) -> Vec<Tok<'a>> {
         }
         // The gap since the last word, as bytes: a single space, the usual gap, needs
         // no look at its characters.
-        let prev_end = out.last().map_or(0, |t| t.raw_end);
         let gap = &text.as_bytes()[prev_end..w.start];
-        if out.is_empty() || gap != b" " && gap_starts_sentence(&text[prev_end..w.start]) {
+        if !sent_start && gap != b" " && gap_starts_sentence(&text[prev_end..w.start]) {
             sent_start = true;
         }
-        out.push(token(text, w, gap, out.last(), sent_start));
+        let tok = token(text, w, gap, out.last(), sent_start);
+        prev_end = tok.raw_end;
+        out.push(tok);
     }
     out
 }
@@ -187,11 +192,19 @@ fn token<'a>(
     }
     // Most words are plain lowercase: no capitals, initials, run-together names or
     // hyphenated tails to look at.
-    let plain = &text[w.start..end];
-    if plain
-        .bytes()
-        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'\'')
-    {
+    let plain_bytes = &w.text.as_bytes()[..end - w.start];
+    // Packed as it is read, the way [`packed`] does.
+    let mut packed = 0u64;
+    let mut plain = true;
+    for &b in plain_bytes {
+        if !PLAIN[usize::from(b)] {
+            plain = false;
+            break;
+        }
+        packed = packed << 8 | u64::from(b);
+    }
+    if plain {
+        let plain = &w.text[..end - w.start];
         return Tok {
             start: w.start,
             end,
@@ -206,6 +219,7 @@ fn token<'a>(
             joins_prev: joins_prev(prev, gap),
             cut: false,
             info: None,
+            packed: if plain_bytes.len() <= 8 { packed } else { 0 },
         };
     }
     // Run-together words from web pages ("McConnellGOP", "TrumpKamala"): keep the
@@ -238,7 +252,7 @@ fn token<'a>(
         }
     }
     // "Bush-style", "Obama-era": the name before the hyphen.
-    if !cut && text[w.start..end].contains('-') {
+    if !cut && w.text.as_bytes()[..end - w.start].contains(&b'-') {
         for tail in [
             "-style", "-era", "-esque", "-like", "-led", "-backed", "-linked", "-type",
         ] {
@@ -253,7 +267,7 @@ fn token<'a>(
     let key = fast_key(t);
     let info = lexicon().info(&key);
     let first = t.chars().next().unwrap_or(' ');
-    let (letters, upper) = letter_counts(t);
+    let (letters, upper) = case_counts(t);
     let initial = (letters == 1 && first.is_uppercase())
         || (letters >= 2
             && upper == letters
@@ -290,15 +304,41 @@ fn token<'a>(
         joins_prev,
         cut,
         info: Some(info),
+        packed: 0,
+    }
+}
+
+/// The bytes of a plain lowercase word: ASCII lowercase letters, digits, apostrophes.
+static PLAIN: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'\'';
+        b += 1;
+    }
+    table
+};
+
+/// [`letter_counts`] as far as a token needs it: whether a word has one letter, two,
+/// or only capitals. A word that opens with a capital and a lowercase letter
+/// ("Trump", most capitalised words) has none of those and counts as (2, 1) unread.
+fn case_counts(t: &str) -> (usize, usize) {
+    match t.as_bytes() {
+        [a, b, ..] if a.is_ascii_uppercase() && b.is_ascii_lowercase() => (2, 1),
+        _ => letter_counts(t),
     }
 }
 
 /// How many letters `t` has, and how many of them are capitals.
 fn letter_counts(t: &str) -> (usize, usize) {
     if t.is_ascii() {
-        let b = t.as_bytes();
-        let letters = b.iter().filter(|b| b.is_ascii_alphabetic()).count();
-        return (letters, b.iter().filter(|b| b.is_ascii_uppercase()).count());
+        return t.bytes().fold((0, 0), |(letters, upper), b| {
+            (
+                letters + usize::from(b.is_ascii_alphabetic()),
+                upper + usize::from(b.is_ascii_uppercase()),
+            )
+        });
     }
     let letters = t.chars().filter(|c| c.is_alphabetic()).count();
     (letters, t.chars().filter(|c| c.is_uppercase()).count())
@@ -342,6 +382,19 @@ fn camel_break(t: &str) -> Option<usize> {
         "Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Fitz",
     ];
     let mut prev_lower = false;
+    if t.is_ascii() {
+        // The same walk over bytes, with no characters to decode.
+        for (i, &b) in t.as_bytes().iter().enumerate() {
+            if b.is_ascii_uppercase() && prev_lower && !PREFIXES.contains(&&t[..i]) {
+                return Some(i);
+            }
+            prev_lower = b.is_ascii_lowercase();
+            if matches!(b, b'-' | b'\'' | b'.') {
+                return None;
+            }
+        }
+        return None;
+    }
     for (i, c) in t.char_indices() {
         if c.is_uppercase() && prev_lower && !PREFIXES.contains(&&t[..i]) {
             return Some(i);
@@ -355,16 +408,160 @@ fn camel_break(t: &str) -> Option<usize> {
 }
 
 /// The lowercase words of the text, to tell common words capitalised at a sentence's
-/// start ("Both") from names.
-pub fn lowercase_words<'a>(toks: &[Tok<'a>]) -> HashSet<&'a str> {
-    // Sized for every word at once: growing it step by step rehashes each time.
-    let mut set = HashSet::with_capacity_and_hasher(toks.len(), Default::default());
-    set.extend(
-        toks.iter()
-            .filter(|t| t.text.chars().next().is_some_and(char::is_lowercase))
-            .map(|t| t.text),
-    );
-    set
+/// start ("Both") from names: whether a word is written in lower case somewhere.
+///
+/// Only keys of the article's tokens and of its headline's are asked about, and most
+/// of those are plain lowercase words, which are their own answer. So only the other
+/// keys are looked for in the text: those of up to eight bytes ("the", "both", the
+/// most common by far) as numbers in a small table, longer ones in a set of the words
+/// with the length and first byte of one.
+pub struct LowerWords<'a> {
+    /// The short keys of tokens that are not plain lowercase words, body or headline,
+    /// marked when written in lower case.
+    short: ShortKeys,
+    /// Bit (length, first byte) is set for each longer such key.
+    long_shapes: Box<[u64; 128]>,
+    long: HashSet<&'a str>,
+}
+
+impl<'a> LowerWords<'a> {
+    pub fn new(toks: &[Tok<'a>], headline: &[Tok<'_>]) -> Self {
+        let asked = toks
+            .iter()
+            .filter(|t| t.info.is_some())
+            .chain(headline)
+            .map(|t| t.key.as_ref());
+        let mut short = Vec::new();
+        let mut long_shapes = Box::new([0u64; 128]);
+        for key in asked {
+            match packed(key) {
+                Some(n) => short.push(n),
+                None => {
+                    let bit = shape(key);
+                    long_shapes[bit / 64] |= 1 << (bit % 64);
+                }
+            }
+        }
+        let mut short = ShortKeys::new(&short);
+        let mut long = HashSet::default();
+        for t in toks {
+            if t.packed != 0 {
+                // A plain word, all ASCII.
+                if t.text.as_bytes()[0].is_ascii_lowercase() {
+                    short.mark(t.packed);
+                }
+                continue;
+            }
+            if !starts_lowercase(t.text) {
+                continue;
+            }
+            match packed(t.text) {
+                Some(n) => short.mark(n),
+                None => {
+                    let bit = shape(t.text);
+                    if long_shapes[bit / 64] & (1 << (bit % 64)) != 0 {
+                        long.insert(t.text);
+                    }
+                }
+            }
+        }
+        LowerWords {
+            short,
+            long_shapes,
+            long,
+        }
+    }
+
+    /// Whether `key`, the key of one of the tokens or headline tokens this was made
+    /// from, is written in lower case somewhere in the text.
+    pub fn contains(&self, key: &str) -> bool {
+        let asked = match packed(key) {
+            Some(n) => self.short.marked(n),
+            None => {
+                let bit = shape(key);
+                (self.long_shapes[bit / 64] & (1 << (bit % 64)) != 0)
+                    .then(|| self.long.contains(key))
+            }
+        };
+        // Not the key of any other kind of token: a plain lowercase word's, which is
+        // its own text. It is written in lower case if it starts with a letter.
+        asked.unwrap_or_else(|| starts_lowercase(key))
+    }
+}
+
+/// A set of numbers, each with a mark: open addressing in a table a power of two long
+/// and at most half full, so that a number not in it is told after a probe or two.
+struct ShortKeys {
+    /// The numbers; zero, which [`packed`] never gives, is an empty slot.
+    slots: Vec<u64>,
+    marks: Vec<bool>,
+    shift: u32,
+}
+
+impl ShortKeys {
+    fn new(keys: &[u64]) -> ShortKeys {
+        let bits = (keys.len() * 2)
+            .next_power_of_two()
+            .max(16)
+            .trailing_zeros();
+        let mut set = ShortKeys {
+            slots: vec![0; 1 << bits],
+            marks: vec![false; 1 << bits],
+            shift: 64 - bits,
+        };
+        for &k in keys {
+            let i = set.find(k);
+            set.slots[i] = k;
+        }
+        set
+    }
+
+    /// The slot that holds `k`, or the empty one where it would go.
+    fn find(&self, k: u64) -> usize {
+        let mask = self.slots.len() - 1;
+        // Fibonacci hashing: the top bits of the product.
+        let mut i = (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize;
+        while self.slots[i] != k && self.slots[i] != 0 {
+            i = (i + 1) & mask;
+        }
+        i
+    }
+
+    /// Mark `k` if it is in the set.
+    fn mark(&mut self, k: u64) {
+        let i = self.find(k);
+        if self.slots[i] == k {
+            self.marks[i] = true;
+        }
+    }
+
+    /// Whether `k` is marked; `None` if it is not in the set.
+    fn marked(&self, k: u64) -> Option<bool> {
+        let i = self.find(k);
+        (self.slots[i] == k).then_some(self.marks[i])
+    }
+}
+
+/// The bit of a word's (length, first byte) in [`LowerWords::long_shapes`].
+fn shape(w: &str) -> usize {
+    w.len().min(31) << 8 | usize::from(w.as_bytes().first().copied().unwrap_or(0))
+}
+
+/// A word of one to eight bytes as a number, one to one: no word has a zero byte, so
+/// the zeros that pad it say where it ends.
+fn packed(w: &str) -> Option<u64> {
+    let b = w.as_bytes();
+    if b.is_empty() || b.len() > 8 || b.contains(&0) {
+        return None;
+    }
+    Some(b.iter().fold(0, |n, &c| n << 8 | u64::from(c)))
+}
+
+fn starts_lowercase(w: &str) -> bool {
+    match w.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
+        _ => w.chars().next().is_some_and(char::is_lowercase),
+    }
 }
 
 /// Runs of words that may be one name, titles included: capitalised words joined by
@@ -554,6 +751,95 @@ mod tests {
         ];
         for (t, want) in rows {
             assert_eq!(letter_counts(t), want, "{t}");
+        }
+    }
+
+    #[test]
+    fn case_counts_tell_what_letter_counts_tell_a_token() {
+        let words = [
+            "Trump",
+            "U.S.",
+            "HW",
+            "Ab",
+            "AB",
+            "A",
+            "a",
+            "McCONNELL",
+            "Erdoğan",
+            "ÉLYSÉE",
+            "F-35",
+            "al-Assad",
+            "Jr",
+            "III",
+            "J.R.",
+            "Ö",
+            "Öz",
+            "",
+        ];
+        for t in words {
+            let (l, u) = letter_counts(t);
+            let (cl, cu) = case_counts(t);
+            assert_eq!(l == 1, cl == 1, "{t}");
+            assert_eq!(l == 2 && u == 2, cl == 2 && cu == 2, "{t}");
+            assert_eq!(l >= 2 && u == l, cl >= 2 && cu == cl, "{t}");
+        }
+    }
+
+    #[test]
+    fn camel_breaks_alike_in_ascii_and_not() {
+        let rows = [
+            ("McConnellGOP", Some(9)),
+            ("TrumpKamala", Some(5)),
+            ("McConnell", None),
+            ("DeSantis", None),
+            ("O'RourkeX", None),
+            ("trumpGOP", None),
+            ("BuzzFeed", Some(4)),
+            ("ÉlyséeParis", Some(8)),
+            ("Erdoğan", None),
+        ];
+        for (t, want) in rows {
+            assert_eq!(camel_break(t), want, "{t}");
+        }
+    }
+
+    #[test]
+    fn lowercase_words_answer_as_a_set_of_every_lowercase_word() {
+        let texts = [
+            "Both men said. both of them, The the THE and Both. Trump met trump",
+            "\"Will you?\" will Smith asked. Al-Assad and al-Assad, Bin bin ibn",
+            "Internationally, internationally; Über über ÜBER and 2020 '90s iPhone IPHONE",
+            "Mary-Kate and mary-kate. Ms. ms McCONNELL mcconnell sen Sen. Erdoğan erdoğan",
+        ];
+        for text in texts {
+            let toks = tokens(text, false);
+            let head = tokens("BOTH Trump Says Will Über-Alles", true);
+            let lower = LowerWords::new(&toks, &head);
+            let every: HashSet<&str> = toks
+                .iter()
+                .filter(|t| t.text.chars().next().is_some_and(char::is_lowercase))
+                .map(|t| t.text)
+                .collect();
+            for t in toks.iter().chain(&head) {
+                let key = t.key.as_ref();
+                assert_eq!(
+                    lower.contains(key),
+                    every.contains(key),
+                    "{key:?} in {text}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn plain_tokens_carry_their_packed_form() {
+        for t in tokens("the a internationally 2020 o'clock they're Trump", false) {
+            let want = if t.info.is_none() {
+                packed(t.text)
+            } else {
+                None
+            };
+            assert_eq!((t.packed != 0).then_some(t.packed), want, "{}", t.text);
         }
     }
 
