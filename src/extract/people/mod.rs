@@ -61,6 +61,13 @@ pub(crate) fn is_demonym_key(key: &str) -> bool {
 /// Whether `word` is a first name the people module knows ("Jay", "Oksana"), for the
 /// quotes module's question whether a name it found is a person's.
 pub(crate) fn is_first_name(word: &str) -> bool {
+    // A lowercase ASCII word without periods is its own key.
+    if word
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b == b'-' || b == b'\'')
+    {
+        return lexicon().is_first_name(word);
+    }
     lexicon().is_first_name(&lexicon::word_key(word))
 }
 

@@ -189,12 +189,12 @@ impl<'a> Ctx<'_, 'a> {
         // "Ex-chat show host", "the Leeds express came": the bare form of a cue that
         // is also a noun, right after a name, is a noun of a compound; a name that
         // reports takes the verb's -s form.
-        if i > self.a
+        if lexicon::is_noun_like_bare_cue(w)
+            && i > self.a
             && self.word(i - 1).is_some()
             && self.toks[i - 1].is_capitalized()
             && !self.toks[i - 1].text.ends_with(['s', 'S'])
             && self.toks[i - 1].key() != "i"
-            && lexicon::is_noun_like_bare_cue(w)
         {
             return None;
         }
