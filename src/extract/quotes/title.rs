@@ -128,7 +128,51 @@ pub(super) fn quotes(title: &str, people: &[Person]) -> Vec<Quote> {
     {
         return vec![q];
     }
+    // "‘Big Liar’ Mabe Is Wrong Again, Dana Vale Says": the quoted words are a
+    // small part of what was said.
+    if found
+        .iter()
+        .all(|q| q.kind != QuoteKind::Indirect && (q.end - q.start) * 2 < title.len())
+        && let Some(q) = said_after(title, people)
+        && found.iter().all(|f| f.end <= q.end)
+    {
+        return vec![q];
+    }
     found
+}
+
+/// "Bridge Will Be ‘A Landmark’, Dana Vale Says": the speaker and a speech verb
+/// after the last comma, and the words before it what was said.
+fn said_after(title: &str, people: &[Person]) -> Option<Quote> {
+    let e = clause_end(title, 0, title.len());
+    let comma = title[..e].rfind(", ")?;
+    let tail = text::words(&title[comma + 2..e]);
+    let (verb, subject) = tail.split_last()?;
+    let lex = lexicon::get();
+    let key = verb.text.to_ascii_lowercase();
+    let speech = lex
+        .cues(&key)
+        .iter()
+        .any(|c| c.kind == CueKind::Speech && c.words.len() == 1);
+    if !speech || subject.is_empty() || subject.len() > 4 || !subject[0].is_capitalized() {
+        return None;
+    }
+    let subject = &title[comma + 2 + subject[0].start..comma + 2 + subject[subject.len() - 1].end];
+    let (s, e) = (0, clause_end(title, 0, comma));
+    if text::words(&title[s..e]).len() < 2 {
+        return None;
+    }
+    let named = text::words(subject).iter().all(|w| w.is_capitalized());
+    Some(Quote {
+        text: title[s..e].to_string(),
+        start: s,
+        end: e,
+        speaker: person(subject, people).or_else(|| named.then(|| subject.to_string())),
+        speaker_mention: Some(subject.to_string()),
+        cue: Some(key),
+        kind: QuoteKind::Indirect,
+        in_title: true,
+    })
 }
 
 /// Where what was said from `s` to `e` ends: at a semicolon or a dash ("…; a second
@@ -471,6 +515,21 @@ mod tests {
                 Some("Dana Vale"),
                 "Dana Vale",
                 "said",
+            ),
+            // The speaker after the claim, with a few quoted words inside it.
+            (
+                "‘Big Liar’ Mabe Is Wrong Again, Dana Vale Says.",
+                "‘Big Liar’ Mabe Is Wrong Again",
+                Some("Dana Vale"),
+                "Dana Vale",
+                "says",
+            ),
+            (
+                "Kelland Fares Are ‘Too High’, Transit Union Says",
+                "Kelland Fares Are ‘Too High’",
+                Some("Transit Union"),
+                "Transit Union",
+                "says",
             ),
             // No subject before the verb, or a verb inside a clause: nothing.
             ("As Mabe rips fare plan, riders wait", "", None, "", ""),
