@@ -277,28 +277,10 @@ impl<'a> Ctx<'_, 'a> {
             let ok = match self.word(k) {
                 Some(w) => {
                     !(lexicon::is_pronoun(w)
+                        || lexicon::is_auxiliary(w)
                         || matches!(
                             w,
-                            "is" | "was"
-                                | "are"
-                                | "were"
-                                | "be"
-                                | "been"
-                                | "has"
-                                | "have"
-                                | "had"
-                                | "will"
-                                | "would"
-                                | "can"
-                                | "could"
-                                | "should"
-                                | "may"
-                                | "might"
-                                | "must"
-                                | "do"
-                                | "does"
-                                | "did"
-                                | "that"
+                            "that"
                                 | "which"
                                 | "who"
                                 | "whom"
