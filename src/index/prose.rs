@@ -9,7 +9,6 @@
 //! per-thread table and runs the chain only on a word it has not seen.
 
 use std::cell::RefCell;
-
 use std::hash::BuildHasher;
 
 use hashbrown::HashTable;
