@@ -129,7 +129,7 @@ impl Archive {
         })
     }
 
-    fn check(index: Index, path: &Path) -> Result<Archive> {
+    fn check(mut index: Index, path: &Path) -> Result<Archive> {
         let (schema, fields) = schema::build();
         if index.schema() != schema {
             return Err(Error::Incompatible {
@@ -168,7 +168,6 @@ impl Archive {
             }
         }
         schema::register_analyzers(&index);
-        let mut index = index;
         // Searches read the segments in parallel: the slow queries (a phrase of common
         // words, facets over a query) are the ones with many matches in every segment.
         let cores = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
