@@ -115,6 +115,12 @@ pub(super) fn quotes(title: &str, people: &[Person]) -> Vec<Quote> {
             q.text = title[q.start..q.end].to_string();
             if let Some(name) = q.speaker_mention.as_deref().and_then(|m| person(m, people)) {
                 q.speaker = Some(name);
+            } else if q
+                .speaker_mention
+                .as_deref()
+                .is_some_and(|m| is_group(title, m))
+            {
+                q.speaker = None;
             }
             q.in_title = true;
             q
@@ -162,7 +168,8 @@ fn said_after(title: &str, people: &[Person]) -> Option<Quote> {
     if text::words(&title[s..e]).len() < 2 {
         return None;
     }
-    let named = text::words(subject).iter().all(|w| w.is_capitalized());
+    let named =
+        !is_group(title, subject) && text::words(subject).iter().all(|w| w.is_capitalized());
     Some(Quote {
         text: title[s..e].to_string(),
         start: s,
@@ -434,12 +441,35 @@ fn person(phrase: &str, people: &[Person]) -> Option<String> {
 /// A title-case headline with its cue words and small words in lowercase, so that
 /// "Petrenko Says the Bridge Will Open" reads like a sentence. Other headlines as
 /// they are.
-fn lowercase_cues(title: &str) -> String {
+/// In a headline that capitalises every word, "Seismic Monitors" is capitalised too:
+/// a plural after no first name, which the people module did not name (callers ask
+/// it first), is a group ("analysts say"), not a name.
+fn is_group(title: &str, phrase: &str) -> bool {
+    let words = text::words(phrase);
+    // "IRS" in a headline with lowercase letters is an acronym, not a plural.
+    let acronym =
+        |w: &str| !w.chars().any(char::is_lowercase) && title.chars().any(char::is_lowercase);
+    title_cased(title)
+        && words
+            .last()
+            .is_some_and(|w| w.text.ends_with(['s', 'S']) && !acronym(w.text))
+        && !words
+            .first()
+            .is_some_and(|w| crate::extract::people::is_first_name(w.text))
+}
+
+/// Whether a headline capitalises most of its words (title case or capitals).
+fn title_cased(title: &str) -> bool {
     let words = text::words(title);
     let capitals = words.iter().filter(|w| w.is_capitalized()).count();
-    if words.is_empty() || capitals * 2 <= words.len() + 1 {
+    !words.is_empty() && capitals * 2 > words.len() + 1
+}
+
+fn lowercase_cues(title: &str) -> String {
+    if !title_cased(title) {
         return title.to_string();
     }
+    let words = text::words(title);
     let lex = lexicon::get();
     let mut out = title.to_string();
     for (n, w) in words.iter().enumerate().skip(1) {
@@ -529,6 +559,29 @@ mod tests {
                 "Kelland Fares Are ‘Too High’",
                 Some("Transit Union"),
                 "Transit Union",
+                "says",
+            ),
+            // A plural in a headline that capitalises every word is a group, not a
+            // name; an acronym is a name.
+            (
+                "Kelland Dam Will Hold, Flood Engineers Say",
+                "Kelland Dam Will Hold",
+                None,
+                "Flood Engineers",
+                "say",
+            ),
+            (
+                "KELLAND DAM WILL HOLD, FLOOD ENGINEERS SAY",
+                "KELLAND DAM WILL HOLD",
+                None,
+                "FLOOD ENGINEERS",
+                "say",
+            ),
+            (
+                "Kelland Dam Will Hold, KWS Says",
+                "Kelland Dam Will Hold",
+                Some("KWS"),
+                "KWS",
                 "says",
             ),
             // No subject before the verb, or a verb inside a clause: nothing.
