@@ -175,11 +175,12 @@ impl<'r, 'a> Resolver<'r, 'a> {
             sp.plural = first == "they";
             return sp;
         }
-        // The core is the phrase before "of"/"for": "a spokesman for the ministry";
+        // The core is the phrase before "of"/"for"/"in": "a spokesman for the ministry",
+        // "officials in Seoul", "Vale in a radio interview";
         // "people close to Vale" are not Vale (but "Committee to Protect …" is a name).
         let split = (r.start..r.end).find(|&k| {
             self.toks[k].is_word()
-                && (matches!(self.toks[k].key(), "of" | "for" | "from" | "at")
+                && (matches!(self.toks[k].key(), "of" | "for" | "from" | "at" | "in")
                     || matches!(self.toks[k].key(), "to" | "with")
                         && k > r.start
                         && !self.toks[k - 1].is_capitalized())

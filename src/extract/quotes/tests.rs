@@ -1229,3 +1229,21 @@ fn quotations_introduced_or_signed_in_another_paragraph() {
         ),
     ]);
 }
+
+#[test]
+fn what_follows_in_is_not_the_speaker() {
+    check(&[
+        (
+            "Officials in Kellen said the dam would hold.",
+            &[("the dam would hold", None, I)],
+        ),
+        (
+            "Dana Vale in a radio interview said the dam would hold.",
+            &[("the dam would hold", Some("Dana Vale"), I)],
+        ),
+        (
+            "The Kellish embassy in Harrowgate said the talks were over.",
+            &[("the talks were over", Some("Kellish embassy"), I)],
+        ),
+    ]);
+}
