@@ -158,12 +158,17 @@ impl Names {
                     "Day" | "Night" | "Eve" | "Week" | "Month" | "Year"
                 )
             });
-        !f.org
-            && !day
-            && (f.person.is_some()
-                || run.title.is_some()
-                || f.words.first().is_some_and(|w| people::is_first_name(w))
-                || self.gender(run.canon, people).is_some())
+        !f.org && !day && (self.named_as_person(run) || self.gender(run.canon, people).is_some())
+    }
+
+    /// Whether something besides capitals says a run names a person: the people
+    /// module, a title, or a first name. Two capitalised words are not enough ("the
+    /// Catholic movement Opus Dei. But she denied").
+    fn named_as_person(&self, run: &Run) -> bool {
+        let f = &self.forms[run.canon];
+        f.person.is_some()
+            || run.title.is_some()
+            || f.words.first().is_some_and(|w| people::is_first_name(w))
     }
 
     /// The names of an article's body, with the fuller forms its title may give
@@ -443,15 +448,7 @@ impl Names {
         let mut per_unit: Vec<Option<usize>> = vec![None; units.len()];
         let mut crowded = vec![false; units.len()];
         for run in &self.runs {
-            let f = &self.forms[run.canon];
-            // Two capitalised words are not enough to lend a pronoun to ("the Catholic
-            // movement Opus Dei. But she denied"): a title, the people module or a
-            // first name must say it is a person.
-            let person = !f.org
-                && (run.title.is_some()
-                    || f.person.is_some()
-                    || f.words.first().is_some_and(|w| people::is_first_name(w)));
-            if person {
+            if !self.forms[run.canon].org && self.named_as_person(run) {
                 match per_unit[run.unit] {
                     None if !crowded[run.unit] => per_unit[run.unit] = Some(run.canon),
                     Some(c) if c == run.canon => {}
